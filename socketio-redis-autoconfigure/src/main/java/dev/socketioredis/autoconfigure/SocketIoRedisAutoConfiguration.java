@@ -1,0 +1,106 @@
+package dev.socketioredis.autoconfigure;
+
+import com.corundumstudio.socketio.SocketIOServer;
+import dev.socketioredis.adapter.RedisStoreFactory;
+import dev.socketioredis.emitter.Emitter;
+import dev.socketioredis.protocol.BroadcastCodec;
+import dev.socketioredis.protocol.ChannelNames;
+import dev.socketioredis.redis.OrderedMessageListenerContainer;
+import dev.socketioredis.redis.RedisPubSub;
+import dev.socketioredis.redis.SpringDataRedisPubSub;
+import dev.socketioredis.server.SocketIoServerCustomizer;
+import dev.socketioredis.server.SocketIoServerLifecycle;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+
+/**
+ * Auto-configuration of the Redis cluster adapter and the {@link Emitter}, on Spring Boot's Redis connection.
+ *
+ * <p>
+ * Two connection roles: the publisher (publishing, {@code PUBSUB NUMSUB}) and the subscriber (the dedicated listener
+ * container). Both use the application's {@link RedisConnectionFactory} unless a factory bean is named or qualified
+ * {@value #PUBLISHER} or {@value #SUBSCRIBER}; declare it with {@code @Bean(defaultCandidate = false)} so that it does
+ * not replace Boot's own.
+ */
+@AutoConfiguration(after = DataRedisAutoConfiguration.class)
+@ConditionalOnClass(RedisConnectionFactory.class)
+@ConditionalOnBean(RedisConnectionFactory.class)
+@ConditionalOnBooleanProperty(name = "socketio.redis.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(SocketIoRedisProperties.class)
+public final class SocketIoRedisAutoConfiguration {
+
+	/** Name or qualifier of a {@link RedisConnectionFactory} bean to publish through. */
+	public static final String PUBLISHER = "socketIoRedisPublisher";
+
+	/** Name or qualifier of a {@link RedisConnectionFactory} bean to subscribe through. */
+	public static final String SUBSCRIBER = "socketIoRedisSubscriber";
+
+	@Bean
+	@ConditionalOnMissingBean(name = "socketIoRedisMessageListenerContainer")
+	RedisMessageListenerContainer socketIoRedisMessageListenerContainer(RedisConnectionFactory redisConnectionFactory,
+			@Qualifier(SUBSCRIBER) ObjectProvider<RedisConnectionFactory> subscriber) {
+		OrderedMessageListenerContainer container = new OrderedMessageListenerContainer(
+				subscriber.getIfAvailable(() -> redisConnectionFactory), "socketio-redis-");
+		// subscribed before the server accepts clients, unsubscribed after it closed
+		container.setPhase(SocketIoServerLifecycle.PHASE - 1);
+		return container;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RedisPubSub socketIoRedisPubSub(RedisConnectionFactory redisConnectionFactory,
+			@Qualifier(PUBLISHER) ObjectProvider<RedisConnectionFactory> publisher,
+			@Qualifier("socketIoRedisMessageListenerContainer") RedisMessageListenerContainer listenerContainer) {
+		return new SpringDataRedisPubSub(publisher.getIfAvailable(() -> redisConnectionFactory), listenerContainer);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ChannelNames socketIoChannelNames(SocketIoRedisProperties properties) {
+		return new ChannelNames(properties.getKey());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BroadcastCodec socketIoBroadcastCodec() {
+		return new BroadcastCodec();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Emitter socketIoEmitter(RedisPubSub pubSub, ChannelNames channelNames, BroadcastCodec codec) {
+		return new Emitter(pubSub, channelNames, codec);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SocketIOServer.class)
+	@ConditionalOnSocketIoServerEnabled
+	static class AdapterConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RedisStoreFactory socketIoRedisStoreFactory(ChannelNames channelNames, RedisPubSub pubSub,
+				BroadcastCodec codec) {
+			return new RedisStoreFactory(channelNames, pubSub, codec);
+		}
+
+		@Bean
+		SocketIoServerCustomizer socketIoRedisStoreFactoryCustomizer(RedisStoreFactory storeFactory) {
+			return (configuration) -> configuration.setStoreFactory(storeFactory);
+		}
+
+	}
+
+}

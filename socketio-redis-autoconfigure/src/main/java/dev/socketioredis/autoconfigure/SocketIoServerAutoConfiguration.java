@@ -1,0 +1,58 @@
+package dev.socketioredis.autoconfigure;
+
+import java.time.Duration;
+
+import com.corundumstudio.socketio.Configuration;
+import com.corundumstudio.socketio.SocketIOServer;
+import dev.socketioredis.server.SocketIoServerCustomizer;
+import dev.socketioredis.server.SocketIoServerLifecycle;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the embedded netty-socketio {@link SocketIOServer} and its lifecycle. The Redis adapter joins
+ * in through a {@link SocketIoServerCustomizer} of {@link SocketIoRedisAutoConfiguration}.
+ */
+@AutoConfiguration
+@ConditionalOnClass(SocketIOServer.class)
+@ConditionalOnSocketIoServerEnabled
+@EnableConfigurationProperties(SocketIoServerProperties.class)
+public final class SocketIoServerAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	SocketIOServer socketIoServer(SocketIoServerProperties properties,
+			ObjectProvider<SocketIoServerCustomizer> customizers) {
+		Configuration configuration = new Configuration();
+		PropertyMapper map = PropertyMapper.get();
+		map.from(properties::getHost).to(configuration::setHostname);
+		map.from(properties::getPort).to(configuration::setPort);
+		map.from(properties::getContext).to(configuration::setContext);
+		map.from(properties::getOrigin).to(configuration::setOrigin);
+		map.from(properties::getPingInterval).as(SocketIoServerAutoConfiguration::millis).to(configuration::setPingInterval);
+		map.from(properties::getPingTimeout).as(SocketIoServerAutoConfiguration::millis).to(configuration::setPingTimeout);
+		// a restarted node must be able to bind while the previous one's sockets linger in TIME_WAIT
+		configuration.getSocketConfig().setReuseAddress(true);
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(configuration));
+		return new SocketIOServer(configuration);
+	}
+
+	private static int millis(Duration duration) {
+		return Math.toIntExact(duration.toMillis());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SocketIoServerLifecycle socketIoServerLifecycle(SocketIOServer socketIoServer, SocketIoServerProperties properties,
+			ApplicationEventPublisher eventPublisher) {
+		return new SocketIoServerLifecycle(socketIoServer, eventPublisher, properties.isAutoStartup());
+	}
+
+}

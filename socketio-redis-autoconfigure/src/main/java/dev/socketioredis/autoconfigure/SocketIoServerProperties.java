@@ -1,0 +1,119 @@
+package dev.socketioredis.autoconfigure;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties of the embedded netty-socketio server.
+ */
+@ConfigurationProperties("socketio.server")
+public class SocketIoServerProperties {
+
+	/**
+	 * Whether to run a Socket.IO server. Without it the application can still publish through the Emitter.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Whether to start the server with the application context.
+	 */
+	private boolean autoStartup = true;
+
+	/**
+	 * Address to bind to. Every interface when not set.
+	 */
+	private @Nullable String host;
+
+	/**
+	 * Port to listen on; 0 picks a free port, published as 'local.socketio.server.port'.
+	 */
+	private int port = 9092;
+
+	/**
+	 * Path Socket.IO is served under.
+	 */
+	private String context = "/socket.io";
+
+	/**
+	 * Value of the Access-Control-Allow-Origin header. The request's own origin when not set.
+	 */
+	private @Nullable String origin;
+
+	/**
+	 * Interval between Engine.IO pings.
+	 */
+	private Duration pingInterval = Duration.ofSeconds(25);
+
+	/**
+	 * Time without a pong after which a client is considered gone.
+	 */
+	private Duration pingTimeout = Duration.ofSeconds(20);
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public boolean isAutoStartup() {
+		return this.autoStartup;
+	}
+
+	public void setAutoStartup(boolean autoStartup) {
+		this.autoStartup = autoStartup;
+	}
+
+	public @Nullable String getHost() {
+		return this.host;
+	}
+
+	public void setHost(@Nullable String host) {
+		this.host = host;
+	}
+
+	public int getPort() {
+		return this.port;
+	}
+
+	public void setPort(int port) {
+		this.port = port;
+	}
+
+	public String getContext() {
+		return this.context;
+	}
+
+	public void setContext(String context) {
+		this.context = context;
+	}
+
+	public @Nullable String getOrigin() {
+		return this.origin;
+	}
+
+	public void setOrigin(@Nullable String origin) {
+		this.origin = origin;
+	}
+
+	public Duration getPingInterval() {
+		return this.pingInterval;
+	}
+
+	public void setPingInterval(Duration pingInterval) {
+		this.pingInterval = pingInterval;
+	}
+
+	public Duration getPingTimeout() {
+		return this.pingTimeout;
+	}
+
+	public void setPingTimeout(Duration pingTimeout) {
+		this.pingTimeout = pingTimeout;
+	}
+
+}

@@ -1,0 +1,83 @@
+package dev.socketioredis.protocol;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Encodes and decodes {@link BroadcastMessage}s in the msgpack form of the Node adapter and emitter. Thread-safe.
+ *
+ * <p>
+ * Decoding accepts what Node's decoder accepts: any valid msgpack, any key order, extra keys, a missing
+ * {@code except}, a missing {@code nsp} (taken as {@code /}) and numeric rooms.
+ */
+public final class BroadcastCodec {
+
+	private final ObjectMapper mapper = MsgpackMapper.create();
+
+	public byte[] encode(BroadcastMessage message) {
+		Map<String, Object> options = new LinkedHashMap<>();
+		for (String key : message.options().layout().keys()) {
+			options.put(key, switch (key) {
+				case "rooms" -> message.options().rooms();
+				case "except" -> message.options().except();
+				default -> message.options().flags();
+			});
+		}
+		try {
+			return this.mapper.writeValueAsBytes(new Object[] { message.uid(), message.packet(), options });
+		}
+		catch (JsonProcessingException ex) {
+			throw new MessageEncodingException("Cannot write the arguments of event '" + message.packet().event()
+					+ "' as msgpack: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	public BroadcastMessage decode(byte[] bytes) throws MalformedMessageException {
+		Object value;
+		try {
+			value = this.mapper.readValue(bytes, Object.class);
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new MalformedMessageException("Not msgpack: " + ex.getMessage(), ex);
+		}
+		List<?> array = WireValues.list(value, "broadcast");
+		if (array.size() < 3) {
+			throw new MalformedMessageException("A broadcast is [uid, packet, opts], got " + array.size() + " elements");
+		}
+		return new BroadcastMessage(WireValues.string(array.get(0), "uid"), decodePacket(array.get(1)),
+				decodeOptions(array.get(2)));
+	}
+
+	private static BroadcastPacket decodePacket(@Nullable Object value) throws MalformedMessageException {
+		Map<String, ?> packet = WireValues.map(value, "packet");
+		int type = WireValues.integer(packet.get("type"), "packet.type");
+		List<?> data = WireValues.list(packet.get("data"), "packet.data");
+		if (data.isEmpty() || !(data.get(0) instanceof String)) {
+			throw new MalformedMessageException("packet.data must start with the event name");
+		}
+		Object nsp = packet.get("nsp");
+		return new BroadcastPacket(type, new ArrayList<>(data),
+				(nsp != null) ? WireValues.string(nsp, "packet.nsp") : "/");
+	}
+
+	private static BroadcastOptions decodeOptions(@Nullable Object value) throws MalformedMessageException {
+		Map<String, ?> options = WireValues.map(value, "opts");
+		List<String> knownKeys = options.keySet()
+			.stream()
+			.filter((key) -> key.equals("rooms") || key.equals("except") || key.equals("flags"))
+			.toList();
+		Object flags = options.get("flags");
+		return new BroadcastOptions(WireValues.rooms(options.get("rooms"), "opts.rooms"),
+				WireValues.rooms(options.get("except"), "opts.except"),
+				(flags != null) ? new LinkedHashMap<>(WireValues.map(flags, "opts.flags")) : Map.of(),
+				BroadcastOptions.Layout.matching(knownKeys));
+	}
+
+}

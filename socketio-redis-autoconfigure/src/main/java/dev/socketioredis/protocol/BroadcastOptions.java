@@ -1,0 +1,74 @@
+package dev.socketioredis.protocol;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The targeting part of a broadcast: {@code {rooms, except, flags}}. Targets are every socket in any of
+ * {@code rooms} (the whole namespace when empty) minus every socket in any of {@code except}.
+ *
+ * @param rooms the rooms to reach, empty for the whole namespace
+ * @param except the rooms whose members are left out
+ * @param flags {@code volatile}, {@code compress} and other flags; unknown ones are kept and ignored
+ * @param layout the order the keys are written in; it differs between the adapter and the emitter
+ */
+public record BroadcastOptions(List<Room> rooms, List<Room> except, Map<String, @Nullable Object> flags,
+		Layout layout) {
+
+	public static final String VOLATILE = "volatile";
+
+	public static final String COMPRESS = "compress";
+
+	public BroadcastOptions {
+		rooms = List.copyOf(rooms);
+		except = List.copyOf(except);
+		flags = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(flags));
+	}
+
+	public boolean isVolatile() {
+		return Boolean.TRUE.equals(this.flags.get(VOLATILE));
+	}
+
+	/**
+	 * Key orders seen on the wire. Receivers accept any order; senders keep the one of the Node code they stand in for,
+	 * so that the same call gives the same bytes.
+	 */
+	public enum Layout {
+
+		/** {@code @socket.io/redis-adapter}: {@code rooms, except, flags}. */
+		ADAPTER("rooms", "except", "flags"),
+
+		/** {@code @socket.io/redis-emitter}: {@code rooms, flags, except}. */
+		EMITTER("rooms", "flags", "except"),
+
+		/** socket.io-redis 5.x and socket.io-emitter 3.x: no {@code except}. */
+		LEGACY_WITHOUT_EXCEPT("rooms", "flags"),
+
+		/** socket.io 2.x {@code socket.broadcast}: {@code except} first. */
+		LEGACY_EXCEPT_FIRST("except", "rooms", "flags");
+
+		private final List<String> keys;
+
+		Layout(String... keys) {
+			this.keys = List.of(keys);
+		}
+
+		public List<String> keys() {
+			return this.keys;
+		}
+
+		static Layout matching(List<String> keys) {
+			for (Layout layout : values()) {
+				if (layout.keys.equals(keys)) {
+					return layout;
+				}
+			}
+			return ADAPTER;
+		}
+
+	}
+
+}

@@ -1,0 +1,57 @@
+package dev.socketioredis.protocol;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * The Socket.IO packet inside a broadcast: {@code {type, data: [event, ...args], nsp}}.
+ *
+ * @param type the socket.io-parser packet type, {@link #EVENT} for every modern broadcast
+ * @param data the event name followed by its arguments
+ * @param nsp the namespace, {@code /} for the default one
+ */
+@JsonPropertyOrder({ "type", "data", "nsp" })
+public record BroadcastPacket(int type, List<Object> data, String nsp) {
+
+	public static final int EVENT = 2;
+
+	/** Sent by socket.io 2.x for binary payloads; modern receivers treat it as {@link #EVENT}. */
+	public static final int BINARY_EVENT = 5;
+
+	public BroadcastPacket {
+		if (data.isEmpty() || !(data.get(0) instanceof String)) {
+			throw new IllegalArgumentException("Packet data must start with the event name, got " + data);
+		}
+		data = Collections.unmodifiableList(data);
+	}
+
+	public static BroadcastPacket event(String namespace, String event, List<?> args) {
+		Object[] data = new Object[args.size() + 1];
+		data[0] = event;
+		for (int i = 0; i < args.size(); i++) {
+			data[i + 1] = args.get(i);
+		}
+		return new BroadcastPacket(EVENT, Arrays.asList(data), namespace);
+	}
+
+	@JsonIgnore
+	public String event() {
+		return (String) this.data.get(0);
+	}
+
+	@JsonIgnore
+	public List<Object> args() {
+		return this.data.subList(1, this.data.size());
+	}
+
+	/** Whether receivers should deliver it as an event ({@link #EVENT}, or {@link #BINARY_EVENT} from socket.io 2.x). */
+	@JsonIgnore
+	public boolean isEvent() {
+		return this.type == EVENT || this.type == BINARY_EVENT;
+	}
+
+}

@@ -1,0 +1,89 @@
+package dev.socketioredis.redis;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnection;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.PatternTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.data.redis.listener.Topic;
+
+/**
+ * {@link RedisPubSub} on Spring Data Redis: publishing and {@code PUBSUB NUMSUB} through the asynchronous commands of
+ * a Lettuce connection (so no caller ever blocks, and commands issued together are written together), subscriptions
+ * through a {@link RedisMessageListenerContainer}. Lettuce re-subscribes by itself after a reconnect.
+ */
+public class SpringDataRedisPubSub implements RedisPubSub, DisposableBean {
+
+	private final RedisConnection publisherConnection;
+
+	private final RedisClusterAsyncCommands<byte[], byte[]> commands;
+
+	private final RedisMessageListenerContainer listenerContainer;
+
+	/**
+	 * @param publisherConnectionFactory the factory of the publisher role; must be Lettuce
+	 * @param listenerContainer the container of the subscriber role; it must dispatch one message at a time, in
+	 * order
+	 */
+	@SuppressWarnings("unchecked")
+	public SpringDataRedisPubSub(RedisConnectionFactory publisherConnectionFactory,
+			RedisMessageListenerContainer listenerContainer) {
+		if (!(publisherConnectionFactory instanceof LettuceConnectionFactory)) {
+			throw new IllegalStateException("socketio-redis publishes through Lettuce, but the publisher connection "
+					+ "factory is a " + publisherConnectionFactory.getClass().getName());
+		}
+		this.publisherConnection = publisherConnectionFactory.getConnection();
+		this.commands = (RedisClusterAsyncCommands<byte[], byte[]>) ((LettuceConnection) this.publisherConnection)
+			.getNativeConnection();
+		this.listenerContainer = listenerContainer;
+	}
+
+	@Override
+	public CompletableFuture<Long> publish(String channel, byte[] message) {
+		return this.commands.publish(bytes(channel), message).toCompletableFuture();
+	}
+
+	@Override
+	public Subscription subscribe(String channel, MessageHandler handler) {
+		return listen(new ChannelTopic(channel), handler);
+	}
+
+	@Override
+	public Subscription psubscribe(String pattern, MessageHandler handler) {
+		return listen(new PatternTopic(pattern), handler);
+	}
+
+	private Subscription listen(Topic topic, MessageHandler handler) {
+		org.springframework.data.redis.connection.MessageListener listener = (message,
+				pattern) -> handler.onMessage(new String(message.getChannel(), StandardCharsets.UTF_8),
+						message.getBody());
+		this.listenerContainer.addMessageListener(listener, topic);
+		return () -> this.listenerContainer.removeMessageListener(listener, topic);
+	}
+
+	@Override
+	public CompletableFuture<Long> countSubscribers(String channel) {
+		return this.commands.pubsubNumsub(bytes(channel))
+			.toCompletableFuture()
+			.thenApply((Map<byte[], Long> counts) -> counts.values().stream().mapToLong(Long::longValue).sum());
+	}
+
+	@Override
+	public void destroy() {
+		this.publisherConnection.close();
+	}
+
+	private static byte[] bytes(String value) {
+		return value.getBytes(StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * The embedded netty-socketio server's lifecycle within a Spring application context.
+ */
+@NullMarked
+package dev.socketioredis.server;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,176 @@
+package dev.socketioredis.protocol;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * {@link BroadcastCodec} against the messages captured from Node servers and emitters
+ * ({@code node-adapter-vectors.json}).
+ */
+class BroadcastCodecTests {
+
+	private static final HexFormat HEX = HexFormat.of();
+
+	private final BroadcastCodec codec = new BroadcastCodec();
+
+	static Stream<Arguments> broadcastVectors() throws IOException {
+		List<Arguments> vectors = new ArrayList<>();
+		for (JsonNode vector : vectors()) {
+			if (vector.get("encoding").asText().equals("msgpack") && vector.get("decoded").isArray()) {
+				vectors.add(Arguments.of(vector.get("id").asText(), vector));
+			}
+		}
+		return vectors.stream();
+	}
+
+	static List<JsonNode> vectors() throws IOException {
+		try (InputStream in = BroadcastCodecTests.class.getResourceAsStream("/node-adapter-vectors.json")) {
+			List<JsonNode> vectors = new ArrayList<>();
+			new ObjectMapper().readTree(in).get("vectors").forEach(vectors::add);
+			return vectors;
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("broadcastVectors")
+	void decodesEveryBroadcastVectorAndEncodesItBackToTheSameBytes(String id, JsonNode vector) throws Exception {
+		byte[] captured = HEX.parseHex(vector.get("hex").asText());
+		BroadcastMessage message = this.codec.decode(captured);
+		JsonNode decoded = vector.get("decoded");
+		assertThat(message.uid()).isEqualTo(decoded.get(0).asText());
+		assertThat(message.packet().data()).hasSize(decoded.get(1).get("data").size());
+		assertThat(message.packet().event()).isEqualTo(decoded.get(1).get("data").get(0).asText());
+		assertThat(message.options().rooms()).extracting(Room::name)
+			.containsExactlyElementsOf(texts(decoded.get(2).get("rooms")));
+		assertThat(HEX.formatHex(this.codec.encode(message))).isEqualTo(vector.get("hex").asText());
+	}
+
+	@Test
+	void broadcastVectorsCoverEveryKind() throws IOException {
+		assertThat(broadcastVectors()).hasSizeGreaterThanOrEqualTo(20);
+	}
+
+	@Test
+	void keepsTheWireTypesOfArguments() throws Exception {
+		BroadcastMessage binary = decode("classic-emit-binary");
+		assertThat(binary.packet().args().get(0)).isEqualTo(new byte[] { 1, 2, 3, (byte) 0xff });
+		assertThat(binary.packet().args().get(1)).asInstanceOf(InstanceOfAssertFactories.MAP)
+			.containsOnlyKeys("nested")
+			.extractingByKey("nested")
+			.isEqualTo("hi".getBytes());
+
+		BroadcastMessage flags = decode("classic-emit-flags");
+		assertThat(flags.packet().args()).containsExactly(2.5);
+		assertThat(flags.options().isVolatile()).isTrue();
+		assertThat(flags.options().flags()).containsEntry("compress", false);
+
+		BroadcastMessage date = decode("classic-emit-date");
+		assertThat(date.packet().args().get(0)).isEqualTo(new Date(1700000000123L));
+		assertThat(date.packet().args().get(1)).isEqualTo(Map.of("big", 9007199254740994L));
+
+		BroadcastMessage direct = decode("classic-emit-to-socket-id");
+		assertThat(direct.packet().args()).containsExactly(true, null);
+	}
+
+	@Test
+	void readsNumericRoomsAsTheirStringForm() throws Exception {
+		BroadcastMessage message = decode("classic-emit-numeric-room");
+		assertThat(message.options().rooms()).containsExactly(new Room("42", true));
+	}
+
+	@Test
+	void takesAMissingExceptAsNone() throws Exception {
+		BroadcastMessage message = decode("legacy5-emit-all");
+		assertThat(message.options().except()).isEmpty();
+		assertThat(message.options().layout()).isEqualTo(BroadcastOptions.Layout.LEGACY_WITHOUT_EXCEPT);
+	}
+
+	@Test
+	void treatsTheBinaryEventOfSocketIo2AsAnEvent() throws Exception {
+		BroadcastMessage message = decode("legacy5-emit-binary");
+		assertThat(message.packet().type()).isEqualTo(BroadcastPacket.BINARY_EVENT);
+		assertThat(message.packet().isEvent()).isTrue();
+	}
+
+	@Test
+	void emitterLayoutWritesFlagsBeforeExcept() throws IOException {
+		BroadcastMessage message = new BroadcastMessage(BroadcastMessage.EMITTER_UID,
+				BroadcastPacket.event("/", "e-multi", List.of(1)),
+				new BroadcastOptions(List.of(Room.of("room1"), Room.of("room2")), List.of(Room.of("room3")), Map.of(),
+						BroadcastOptions.Layout.EMITTER));
+		assertThat(HEX.formatHex(this.codec.encode(message))).isEqualTo(hexOf("emitter-emit-rooms-except"));
+	}
+
+	@Test
+	void writesIntegralDoublesAsIntegersAsJavaScriptDoes() throws Exception {
+		BroadcastMessage message = new BroadcastMessage("owZ7mU", BroadcastPacket.event("/", "hello", List.of("world", 1.0)),
+				new BroadcastOptions(List.of(), List.of(), Map.of(), BroadcastOptions.Layout.ADAPTER));
+		assertThat(HEX.formatHex(this.codec.encode(message))).isEqualTo(hexOf("classic-emit-all"));
+	}
+
+	@Test
+	void writesJavaTimeValuesAsIsoStrings() throws Exception {
+		BroadcastMessage message = new BroadcastMessage("abcdef",
+				BroadcastPacket.event("/", "at", List.of(java.time.Instant.parse("2026-11-22T10:15:30Z"))),
+				new BroadcastOptions(List.of(), List.of(), Map.of(), BroadcastOptions.Layout.ADAPTER));
+		assertThat(this.codec.decode(this.codec.encode(message)).packet().args())
+			.containsExactly("2026-11-22T10:15:30Z");
+	}
+
+	@Test
+	void rejectsArgumentsThatCannotBeWritten() {
+		BroadcastMessage message = new BroadcastMessage("abcdef",
+				BroadcastPacket.event("/", "bad", List.of(new Object())),
+				new BroadcastOptions(List.of(), List.of(), Map.of(), BroadcastOptions.Layout.ADAPTER));
+		assertThatExceptionOfType(MessageEncodingException.class).isThrownBy(() -> this.codec.encode(message))
+			.withMessageContaining("'bad'");
+	}
+
+	@Test
+	void rejectsMalformedInputWithATypedException() {
+		List<String> malformed = List.of("", "c1", "93", "92a16180", "93a161a16280", "93a16181a474797065a178a180",
+				"93a16183a47479706502a46461746190a36e7370a12f80", "93a16183a47479706502a4646174619101a36e7370a12f80",
+				"7b7d", "93a16183a47479706502a46461746191a178a36e7370a12f81a5726f6f6d7391c3");
+		for (String hex : malformed) {
+			assertThatExceptionOfType(MalformedMessageException.class).as(hex)
+				.isThrownBy(() -> this.codec.decode(HEX.parseHex(hex)));
+		}
+	}
+
+	private BroadcastMessage decode(String id) throws Exception {
+		return this.codec.decode(HEX.parseHex(hexOf(id)));
+	}
+
+	private static String hexOf(String id) throws IOException {
+		return vectors().stream()
+			.filter((vector) -> vector.get("id").asText().equals(id))
+			.findFirst()
+			.orElseThrow()
+			.get("hex")
+			.asText();
+	}
+
+	private static List<String> texts(JsonNode array) {
+		List<String> texts = new ArrayList<>();
+		array.forEach((node) -> texts.add(node.asText()));
+		return texts;
+	}
+
+}
