@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.redis.connection.RedisConnection;
@@ -23,33 +24,51 @@ import org.springframework.data.redis.listener.Topic;
  */
 public class SpringDataRedisPubSub implements RedisPubSub, DisposableBean {
 
-	private final RedisConnection publisherConnection;
-
-	private final RedisClusterAsyncCommands<byte[], byte[]> commands;
+	private final RedisConnectionFactory publisherConnectionFactory;
 
 	private final RedisMessageListenerContainer listenerContainer;
+
+	private volatile @Nullable RedisConnection publisherConnection;
 
 	/**
 	 * @param publisherConnectionFactory the factory of the publisher role; must be Lettuce
 	 * @param listenerContainer the container of the subscriber role; it must dispatch one message at a time, in
 	 * order
 	 */
-	@SuppressWarnings("unchecked")
 	public SpringDataRedisPubSub(RedisConnectionFactory publisherConnectionFactory,
 			RedisMessageListenerContainer listenerContainer) {
 		if (!(publisherConnectionFactory instanceof LettuceConnectionFactory)) {
 			throw new IllegalStateException("socketio-redis publishes through Lettuce, but the publisher connection "
 					+ "factory is a " + publisherConnectionFactory.getClass().getName());
 		}
-		this.publisherConnection = publisherConnectionFactory.getConnection();
-		this.commands = (RedisClusterAsyncCommands<byte[], byte[]>) ((LettuceConnection) this.publisherConnection)
-			.getNativeConnection();
+		this.publisherConnectionFactory = publisherConnectionFactory;
 		this.listenerContainer = listenerContainer;
+	}
+
+	/** Connects on first use, so that creating the bean needs no Redis. */
+	@SuppressWarnings("unchecked")
+	private RedisClusterAsyncCommands<byte[], byte[]> commands() {
+		RedisConnection connection = this.publisherConnection;
+		if (connection == null) {
+			synchronized (this) {
+				connection = this.publisherConnection;
+				if (connection == null) {
+					connection = this.publisherConnectionFactory.getConnection();
+					this.publisherConnection = connection;
+				}
+			}
+		}
+		return (RedisClusterAsyncCommands<byte[], byte[]>) ((LettuceConnection) connection).getNativeConnection();
 	}
 
 	@Override
 	public CompletableFuture<Long> publish(String channel, byte[] message) {
-		return this.commands.publish(bytes(channel), message).toCompletableFuture();
+		try {
+			return commands().publish(bytes(channel), message).toCompletableFuture();
+		}
+		catch (RuntimeException ex) { // no connection could be made
+			return CompletableFuture.failedFuture(ex);
+		}
 	}
 
 	@Override
@@ -72,14 +91,17 @@ public class SpringDataRedisPubSub implements RedisPubSub, DisposableBean {
 
 	@Override
 	public CompletableFuture<Long> countSubscribers(String channel) {
-		return this.commands.pubsubNumsub(bytes(channel))
+		return commands().pubsubNumsub(bytes(channel))
 			.toCompletableFuture()
 			.thenApply((Map<byte[], Long> counts) -> counts.values().stream().mapToLong(Long::longValue).sum());
 	}
 
 	@Override
 	public void destroy() {
-		this.publisherConnection.close();
+		RedisConnection connection = this.publisherConnection;
+		if (connection != null) {
+			connection.close();
+		}
 	}
 
 	private static byte[] bytes(String value) {

@@ -1,0 +1,78 @@
+package dev.socketioredis.test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.socket.client.IO;
+import io.socket.client.Socket;
+import io.socket.engineio.client.transports.WebSocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A real Java Socket.IO v4 client ({@code io.socket:socket.io-client}) that records every event it receives.
+ */
+public final class SocketIoTestClient implements AutoCloseable {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+	private final Socket socket;
+
+	private final Map<String, List<List<Object>>> received = new ConcurrentHashMap<>();
+
+	private SocketIoTestClient(Socket socket) {
+		this.socket = socket;
+	}
+
+	/**
+	 * Connects over websocket and waits until connected.
+	 * @param query handshake query, e.g. {@code room=r1}, or empty
+	 */
+	public static SocketIoTestClient connect(int port, String namespace, String query, String... events) {
+		IO.Options options = IO.Options.builder()
+			.setForceNew(true)
+			.setReconnection(false)
+			.setTransports(new String[] { WebSocket.NAME })
+			.setQuery(query.isEmpty() ? null : query)
+			.build();
+		Socket socket = IO.socket(URI.create("http://127.0.0.1:" + port + namespace), options);
+		SocketIoTestClient client = new SocketIoTestClient(socket);
+		for (String event : events) {
+			socket.on(event, (args) -> client.events(event).add(Arrays.asList(args)));
+		}
+		socket.connect();
+		await().atMost(TIMEOUT).until(socket::connected);
+		return client;
+	}
+
+	/** The arguments of every {@code event} received so far, in arrival order. */
+	public List<List<Object>> events(String event) {
+		return this.received.computeIfAbsent(event, (name) -> new CopyOnWriteArrayList<>());
+	}
+
+	/** Waits until {@code event} arrived {@code count} times. */
+	public List<List<Object>> awaitEvents(String event, int count) {
+		await().atMost(TIMEOUT).untilAsserted(() -> assertThat(events(event)).hasSizeGreaterThanOrEqualTo(count));
+		return events(event);
+	}
+
+	public String id() {
+		return this.socket.id();
+	}
+
+	public Socket socket() {
+		return this.socket;
+	}
+
+	@Override
+	public void close() {
+		this.socket.close();
+	}
+
+}
