@@ -1,0 +1,225 @@
+package dev.socketioredis.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.corundumstudio.socketio.Configuration;
+import com.corundumstudio.socketio.SocketIOServer;
+import com.corundumstudio.socketio.store.MemoryStoreFactory;
+import dev.socketioredis.adapter.RedisStoreFactory;
+import dev.socketioredis.emitter.Emitter;
+import dev.socketioredis.redis.RedisPubSub;
+import dev.socketioredis.server.SocketIoServerCustomizer;
+import dev.socketioredis.server.SocketIoServerLifecycle;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The auto-configurations' conditions and back-off, without starting a server or touching Redis.
+ */
+class SocketIoAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
+				SocketIoRedisAutoConfiguration.class, SocketIoServerAutoConfiguration.class))
+		.withPropertyValues("socketio.server.auto-startup=false");
+
+	@Test
+	void defaultsGiveAClusteredServerAndAnEmitter() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(SocketIOServer.class)
+				.hasSingleBean(SocketIoServerLifecycle.class)
+				.hasSingleBean(RedisStoreFactory.class)
+				.hasSingleBean(RedisPubSub.class)
+				.hasSingleBean(Emitter.class)
+				.hasBean("socketIoRedisMessageListenerContainer");
+			Configuration configuration = context.getBean(SocketIOServer.class).getConfiguration();
+			assertThat(configuration.getStoreFactory()).isSameAs(context.getBean(RedisStoreFactory.class));
+			assertThat(configuration.getPort()).isEqualTo(9092);
+			assertThat(configuration.getHostname()).isNull();
+			assertThat(configuration.getContext()).isEqualTo("/socket.io");
+			assertThat(configuration.getPingInterval()).isEqualTo(25_000);
+			assertThat(configuration.getPingTimeout()).isEqualTo(20_000);
+			assertThat(configuration.getSocketConfig().isReuseAddress()).isTrue();
+			assertThat(context.getBean(SocketIoServerLifecycle.class).isRunning()).isFalse();
+		});
+	}
+
+	@Test
+	void serverPropertiesAreMapped() {
+		this.contextRunner
+			.withPropertyValues("socketio.server.host=127.0.0.1", "socketio.server.port=0",
+					"socketio.server.context=/rt", "socketio.server.origin=https://app.example",
+					"socketio.server.ping-interval=5s", "socketio.server.ping-timeout=7s")
+			.run((context) -> {
+				Configuration configuration = context.getBean(SocketIOServer.class).getConfiguration();
+				assertThat(configuration.getHostname()).isEqualTo("127.0.0.1");
+				assertThat(configuration.getPort()).isZero();
+				assertThat(configuration.getContext()).isEqualTo("/rt");
+				assertThat(configuration.getOrigin()).isEqualTo("https://app.example");
+				assertThat(configuration.getPingInterval()).isEqualTo(5_000);
+				assertThat(configuration.getPingTimeout()).isEqualTo(7_000);
+			});
+	}
+
+	@Test
+	void customizersRunInOrderBeforeTheServerIsCreated() {
+		this.contextRunner.withUserConfiguration(CustomizerConfiguration.class).run((context) -> {
+			assertThat(context.getBean(CustomizerConfiguration.class).calls).containsExactly("first", "second");
+			assertThat(context.getBean(SocketIOServer.class).getConfiguration().getMaxFramePayloadLength())
+				.isEqualTo(2048);
+		});
+	}
+
+	@Test
+	void backsOffFromUserBeans() {
+		this.contextRunner.withUserConfiguration(UserBeansConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(SocketIOServer.class).hasSingleBean(Emitter.class);
+			assertThat(context.getBean(SocketIOServer.class)).isSameAs(context.getBean("userServer"));
+			assertThat(context.getBean(Emitter.class)).isSameAs(context.getBean("userEmitter"));
+		});
+	}
+
+	@Test
+	void coexistsWithTheApplicationsOwnListenerContainer() {
+		this.contextRunner.withUserConfiguration(UserListenerContainerConfiguration.class).run((context) -> {
+			assertThat(context).hasBean("redisMessageListenerContainer").hasBean("socketIoRedisMessageListenerContainer");
+			assertThat(context.getBean("socketIoRedisMessageListenerContainer"))
+				.isNotSameAs(context.getBean("redisMessageListenerContainer"));
+		});
+	}
+
+	@Test
+	void subscriberRoleCanUseItsOwnConnectionFactory() {
+		this.contextRunner.withUserConfiguration(SubscriberFactoryConfiguration.class).run((context) -> {
+			RedisMessageListenerContainer container = context.getBean("socketIoRedisMessageListenerContainer",
+					RedisMessageListenerContainer.class);
+			assertThat(container.getConnectionFactory()).isSameAs(context.getBean("subscriberFactory"));
+			assertThat(context.getBean(RedisConnectionFactory.class)).isSameAs(context.getBean("redisConnectionFactory"));
+		});
+	}
+
+	@Test
+	void subscriberRoleDefaultsToTheApplicationsConnectionFactory() {
+		this.contextRunner.run((context) -> {
+			RedisMessageListenerContainer container = context.getBean("socketIoRedisMessageListenerContainer",
+					RedisMessageListenerContainer.class);
+			assertThat(container.getConnectionFactory()).isSameAs(context.getBean(RedisConnectionFactory.class));
+		});
+	}
+
+	@Test
+	void serverDisabledLeavesAnEmitterOnlyApplication() {
+		this.contextRunner.withPropertyValues("socketio.server.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(SocketIOServer.class)
+				.doesNotHaveBean(SocketIoServerLifecycle.class)
+				.doesNotHaveBean(RedisStoreFactory.class)
+				.hasSingleBean(Emitter.class);
+		});
+	}
+
+	@Test
+	void redisDisabledLeavesAStandaloneServer() {
+		this.contextRunner.withPropertyValues("socketio.redis.enabled=false").run((context) -> {
+			assertThat(context).hasSingleBean(SocketIOServer.class)
+				.doesNotHaveBean(Emitter.class)
+				.doesNotHaveBean(RedisStoreFactory.class);
+			assertThat(context.getBean(SocketIOServer.class).getConfiguration().getStoreFactory())
+				.isInstanceOf(MemoryStoreFactory.class);
+		});
+	}
+
+	@Test
+	void withoutRedisConnectionFactoryTheServerRunsAlone() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(SocketIoRedisAutoConfiguration.class, SocketIoServerAutoConfiguration.class))
+			.withPropertyValues("socketio.server.auto-startup=false")
+			.run((context) -> assertThat(context).hasSingleBean(SocketIOServer.class)
+				.doesNotHaveBean(Emitter.class)
+				.doesNotHaveBean(RedisStoreFactory.class));
+	}
+
+	@Test
+	void invalidKeyPrefixFailsStartup() {
+		this.contextRunner.withPropertyValues("socketio.redis.key=a#b")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("must not contain '#'"));
+	}
+
+	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+	static class CustomizerConfiguration {
+
+		final List<String> calls = new ArrayList<>();
+
+		@Bean
+		@Order(2)
+		SocketIoServerCustomizer second() {
+			return (configuration) -> this.calls.add("second");
+		}
+
+		@Bean
+		@Order(1)
+		SocketIoServerCustomizer first() {
+			return (configuration) -> {
+				this.calls.add("first");
+				configuration.setMaxFramePayloadLength(2048);
+			};
+		}
+
+	}
+
+	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+	static class UserBeansConfiguration {
+
+		@Bean
+		SocketIOServer userServer() {
+			return new SocketIOServer(new Configuration());
+		}
+
+		@Bean
+		Emitter userEmitter(RedisPubSub pubSub) {
+			return new Emitter(pubSub, new dev.socketioredis.protocol.ChannelNames("custom"),
+					new dev.socketioredis.protocol.BroadcastCodec());
+		}
+
+	}
+
+	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+	static class UserListenerContainerConfiguration {
+
+		@Bean
+		RedisMessageListenerContainer redisMessageListenerContainer(RedisConnectionFactory connectionFactory) {
+			RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+			container.setConnectionFactory(connectionFactory);
+			return container;
+		}
+
+	}
+
+	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+	static class SubscriberFactoryConfiguration {
+
+		@Bean(defaultCandidate = false)
+		@Qualifier(SocketIoRedisAutoConfiguration.SUBSCRIBER)
+		LettuceConnectionFactory subscriberFactory() {
+			return new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6380));
+		}
+
+	}
+
+}
