@@ -3,15 +3,19 @@ package dev.socketioredis.adapter;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.corundumstudio.socketio.SocketIOClient;
+import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.namespace.Namespace;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
 import dev.socketioredis.protocol.BroadcastOptions;
 import dev.socketioredis.protocol.BroadcastPacket;
 import dev.socketioredis.protocol.Room;
+import dev.socketioredis.transport.SharedPacket;
+import dev.socketioredis.transport.SharedPacketEncoder;
 
 /**
  * The clients of one netty-socketio namespace connected to this node, and the delivery of a broadcast to them.
@@ -20,8 +24,11 @@ final class LocalSockets {
 
 	private final Namespace namespace;
 
-	LocalSockets(Namespace namespace) {
+	private final SharedPacketEncoder sharedPackets;
+
+	LocalSockets(Namespace namespace, SharedPacketEncoder sharedPackets) {
 		this.namespace = namespace;
+		this.sharedPackets = sharedPackets;
 	}
 
 	boolean hasRoom(String room) {
@@ -34,12 +41,20 @@ final class LocalSockets {
 	 * @return how many clients it was sent to
 	 */
 	int deliver(BroadcastPacket packet, BroadcastOptions options) {
+		Collection<SocketIOClient> targets = targets(options);
+		if (targets.isEmpty()) {
+			return 0;
+		}
+		Optional<SharedPacket> shared = this.sharedPackets.encode(this.namespace.getName(), packet.event(),
+				packet.args());
 		int delivered = 0;
-		for (SocketIOClient client : targets(options)) {
+		for (SocketIOClient client : targets) {
 			if (options.isVolatile() && !client.isWritable()) {
 				continue;
 			}
-			client.send(eventFor(client, packet));
+			// encoded once for websocket clients; a polling client's packet is batched per poll with its version
+			boolean websocket = client.getTransport() == Transport.WEBSOCKET;
+			client.send((websocket && shared.isPresent()) ? shared.get() : eventFor(client, packet));
 			delivered++;
 		}
 		return delivered;
@@ -63,10 +78,7 @@ final class LocalSockets {
 		return targets.values();
 	}
 
-	/**
-	 * A packet of its own for each client: netty-socketio's encoder takes the Engine.IO version from the packet and
-	 * mutates it while encoding, so sharing one across clients corrupts it.
-	 */
+	/** A packet of the client's own: netty-socketio's encoder reads its Engine.IO version from the packet. */
 	private Packet eventFor(SocketIOClient client, BroadcastPacket broadcast) {
 		Packet packet = new Packet(PacketType.MESSAGE, client.getEngineIOVersion());
 		packet.setSubType(PacketType.EVENT);

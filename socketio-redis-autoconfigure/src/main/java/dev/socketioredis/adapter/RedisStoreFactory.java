@@ -27,6 +27,7 @@ import dev.socketioredis.protocol.BroadcastPacket;
 import dev.socketioredis.protocol.ChannelNames;
 import dev.socketioredis.protocol.Room;
 import dev.socketioredis.redis.RedisPubSub;
+import dev.socketioredis.transport.SharedPacketEncoder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,6 +54,8 @@ public class RedisStoreFactory implements StoreFactory {
 
 	private volatile @Nullable NamespacesHub namespaces;
 
+	private volatile @Nullable SharedPacketEncoder sharedPackets;
+
 	public RedisStoreFactory(ChannelNames channels, RedisPubSub pubSub, BroadcastCodec codec) {
 		this.channels = channels;
 		this.pubSub = pubSub;
@@ -62,6 +65,7 @@ public class RedisStoreFactory implements StoreFactory {
 	@Override
 	public void init(NamespacesHub namespacesHub, AuthorizeHandler authorizeHandler, JsonSupport jsonSupport) {
 		this.namespaces = namespacesHub;
+		this.sharedPackets = new SharedPacketEncoder(jsonSupport);
 		for (SocketIONamespace namespace : namespacesHub.getAllNamespaces()) {
 			adapterOf(namespace.getName());
 		}
@@ -80,10 +84,18 @@ public class RedisStoreFactory implements StoreFactory {
 	private NamespaceAdapter adapterOf(String nettyName) {
 		return this.adapters.computeIfAbsent(nettyName, (name) -> {
 			NamespaceAdapter adapter = new NamespaceAdapter(NamespaceNames.toSocketIo(name),
-					new LocalSockets(namespace(name)), this.channels, this.pubSub, this.codec);
+					new LocalSockets(namespace(name), sharedPackets()), this.channels, this.pubSub, this.codec);
 			adapter.subscribe();
 			return adapter;
 		});
+	}
+
+	private SharedPacketEncoder sharedPackets() {
+		SharedPacketEncoder encoder = this.sharedPackets;
+		if (encoder == null) {
+			throw new IllegalStateException("The Socket.IO server has not started");
+		}
+		return encoder;
 	}
 
 	private Namespace namespace(String nettyName) {

@@ -6,6 +6,7 @@ import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOServer;
 import dev.socketioredis.server.SocketIoServerCustomizer;
 import dev.socketioredis.server.SocketIoServerLifecycle;
+import dev.socketioredis.transport.PacketEncodingChannelInitializer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -41,7 +42,9 @@ public final class SocketIoServerAutoConfiguration {
 		// a restarted node must be able to bind while the previous one's sockets linger in TIME_WAIT
 		configuration.getSocketConfig().setReuseAddress(true);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(configuration));
-		return new SocketIOServer(configuration);
+		SocketIOServer server = new SocketIOServer(configuration);
+		server.setPipelineFactory(new PacketEncodingChannelInitializer());
+		return server;
 	}
 
 	private static int millis(Duration duration) {

@@ -35,14 +35,23 @@ public final class SocketIoTestClient implements AutoCloseable {
 	 * @param query handshake query, e.g. {@code room=r1}, or empty
 	 */
 	public static SocketIoTestClient connect(int port, String namespace, String query, String... events) {
+		return connect(WebSocket.NAME, port, namespace, query, events);
+	}
+
+	/**
+	 * Connects with one transport only ({@code websocket} or {@code polling}) and waits until connected.
+	 */
+	public static SocketIoTestClient connect(String transport, int port, String namespace, String query,
+			String... events) {
 		IO.Options options = IO.Options.builder()
 			.setForceNew(true)
 			.setReconnection(false)
-			.setTransports(new String[] { WebSocket.NAME })
+			.setTransports(new String[] { transport })
 			.setQuery(query.isEmpty() ? null : query)
 			.build();
 		Socket socket = IO.socket(URI.create("http://127.0.0.1:" + port + namespace), options);
 		SocketIoTestClient client = new SocketIoTestClient(socket);
+		socket.on(Socket.EVENT_DISCONNECT, (args) -> client.events(Socket.EVENT_DISCONNECT).add(Arrays.asList(args)));
 		for (String event : events) {
 			socket.on(event, (args) -> client.events(event).add(Arrays.asList(args)));
 		}

@@ -1,0 +1,237 @@
+package dev.socketioredis.transport;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Queue;
+
+import com.corundumstudio.socketio.Configuration;
+import com.corundumstudio.socketio.Transport;
+import com.corundumstudio.socketio.handler.ClientHead;
+import com.corundumstudio.socketio.handler.EncoderHandler;
+import com.corundumstudio.socketio.messages.OutPacketMessage;
+import com.corundumstudio.socketio.protocol.EngineIOVersion;
+import com.corundumstudio.socketio.protocol.Packet;
+import com.corundumstudio.socketio.protocol.PacketEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes the packets queued for a client, in place of netty-socketio's {@code EncoderHandler} (which still writes
+ * every other HTTP message). netty-socketio 2.0.14 frames binary attachments for Engine.IO v3 only (a leading
+ * {@code 0x04} on websocket, v3 binary framing on long-polling), which Engine.IO v4 clients reject, and it encodes a
+ * broadcast's one packet for every client while mutating it. This handler:
+ * <ul>
+ * <li>frames attachments per Engine.IO version: raw binary frames (v4) or {@code 0x04}-prefixed ones (v3) on
+ * websocket; {@code b}+base64 records separated by {@code 0x1e} on v4 long-polling;</li>
+ * <li>encodes a private copy of every packet, so a packet shared by several clients is never changed;</li>
+ * <li>writes a {@link SharedPacket}'s bytes as they are, encoded once for every client.</li>
+ * </ul>
+ */
+@Sharable
+public final class OutboundPacketHandler extends ChannelOutboundHandlerAdapter {
+
+	/** netty-socketio's limit of packets per long-polling response. */
+	private static final int POLLING_BATCH = 50;
+
+	private static final byte RECORD_SEPARATOR = 0x1e;
+
+	private static final byte V3_BINARY_MESSAGE = 4;
+
+	private final Configuration configuration;
+
+	private final PacketEncoder encoder;
+
+	public OutboundPacketHandler(Configuration configuration, PacketEncoder encoder) {
+		this.configuration = configuration;
+		this.encoder = encoder;
+	}
+
+	@Override
+	public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+		if (!(msg instanceof OutPacketMessage message)) {
+			ctx.write(msg, promise);
+			return;
+		}
+		if (message.getTransport() == Transport.WEBSOCKET) {
+			writeWebSocketFrames(message.getClientHead(), ctx, promise);
+		}
+		else {
+			writePollingResponse(message, ctx, promise);
+		}
+	}
+
+	private void writeWebSocketFrames(ClientHead client, ChannelHandlerContext ctx, ChannelPromise promise)
+			throws IOException {
+		Queue<Packet> queue = client.getPacketsQueue(Transport.WEBSOCKET);
+		EngineIOVersion version = client.getEngineIOVersion();
+		Channel channel = ctx.channel();
+		ChannelFuture last = null;
+		for (Packet packet = queue.poll(); packet != null; packet = queue.poll()) {
+			Encoded encoded = encode(packet, version, ctx.alloc());
+			last = channel.write(new TextWebSocketFrame(encoded.text()));
+			for (ByteBuf attachment : encoded.attachments()) {
+				ByteBuf frame = (version == EngineIOVersion.V4) ? attachment
+						: Unpooled.wrappedBuffer(Unpooled.wrappedBuffer(new byte[] { V3_BINARY_MESSAGE }), attachment);
+				last = channel.write(new BinaryWebSocketFrame(frame));
+			}
+		}
+		channel.flush();
+		if (last == null) {
+			promise.trySuccess();
+		}
+		else {
+			last.addListener((ChannelFuture written) -> complete(promise, written));
+		}
+	}
+
+	private void writePollingResponse(OutPacketMessage message, ChannelHandlerContext ctx, ChannelPromise promise)
+			throws IOException {
+		Channel channel = ctx.channel();
+		ClientHead client = message.getClientHead();
+		Queue<Packet> queue = client.getPacketsQueue(Transport.POLLING);
+		// one response per poll request; later packets wait for the next poll
+		if (!channel.isActive() || queue.isEmpty() || !channel.attr(EncoderHandler.WRITE_ONCE).compareAndSet(null, true)) {
+			promise.trySuccess();
+			return;
+		}
+		EngineIOVersion version = client.getEngineIOVersion();
+		Queue<Packet> batch = new ArrayDeque<>();
+		for (Packet packet = queue.poll(); packet != null; packet = (batch.size() < POLLING_BATCH) ? queue.poll() : null) {
+			batch.add(packet);
+		}
+		ByteBuf body = ctx.alloc().heapBuffer();
+		String contentType;
+		if (version == EngineIOVersion.V4) {
+			writeV4Payload(batch, body, ctx.alloc());
+			contentType = "text/plain; charset=UTF-8";
+		}
+		else if (Boolean.TRUE.equals(channel.attr(EncoderHandler.B64).get())) {
+			Integer jsonpIndex = channel.attr(EncoderHandler.JSONP_INDEX).get();
+			this.encoder.encodeJsonP(jsonpIndex, privateCopies(batch, version), body, ctx.alloc(), POLLING_BATCH);
+			contentType = (jsonpIndex != null) ? "application/javascript" : "text/plain";
+		}
+		else {
+			this.encoder.encodePackets(privateCopies(batch, version), body, ctx.alloc(), POLLING_BATCH);
+			contentType = "application/octet-stream";
+		}
+		writeHttpResponse(message, channel, body, contentType, promise);
+	}
+
+	/** Engine.IO v4 payload: packets separated by 0x1e, each attachment a packet of its own as {@code b}+base64. */
+	private void writeV4Payload(Queue<Packet> packets, ByteBuf body, ByteBufAllocator alloc) throws IOException {
+		for (Packet packet : packets) {
+			Encoded encoded = encode(packet, EngineIOVersion.V4, alloc);
+			if (body.isReadable()) {
+				body.writeByte(RECORD_SEPARATOR);
+			}
+			writeAndRelease(body, encoded.text());
+			for (ByteBuf attachment : encoded.attachments()) {
+				body.writeByte(RECORD_SEPARATOR).writeByte('b');
+				body.writeCharSequence(Base64.getEncoder().encodeToString(ByteBufUtil.getBytes(attachment)),
+						StandardCharsets.US_ASCII);
+				attachment.release();
+			}
+		}
+	}
+
+	private Queue<Packet> privateCopies(Queue<Packet> packets, EngineIOVersion version) {
+		Queue<Packet> copies = new ArrayDeque<>(packets.size());
+		packets.forEach((packet) -> copies.add(privateCopy(packet, version)));
+		return copies;
+	}
+
+	private Encoded encode(Packet packet, EngineIOVersion version, ByteBufAllocator alloc) throws IOException {
+		if (packet instanceof SharedPacket shared) {
+			return new Encoded(shared.text(), List.of());
+		}
+		Packet copy = privateCopy(packet, version);
+		ByteBuf text = alloc.heapBuffer();
+		this.encoder.encodePacket(copy, text, alloc, true);
+		return new Encoded(text, new ArrayList<>(copy.getAttachments()));
+	}
+
+	/** netty-socketio's encoder adds the attachments to the packet it encodes: give it one nobody else holds. */
+	private static Packet privateCopy(Packet packet, EngineIOVersion version) {
+		Packet copy = new Packet(packet.getType(), version);
+		copy.setSubType(packet.getSubType());
+		copy.setAckId(packet.getAckId());
+		copy.setName(packet.getName());
+		copy.setNsp(packet.getNsp());
+		copy.setData(packet.getData());
+		return copy;
+	}
+
+	private void writeHttpResponse(OutPacketMessage message, Channel channel, ByteBuf body, String contentType,
+			ChannelPromise promise) {
+		HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+		response.headers()
+			.add(HttpHeaderNames.CONTENT_TYPE, contentType)
+			.add(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+		if (message.getSessionId() != null) {
+			response.headers().add(HttpHeaderNames.SET_COOKIE, "io=" + message.getSessionId());
+		}
+		addCorsHeaders(channel.attr(EncoderHandler.ORIGIN).get(), response);
+		HttpUtil.setContentLength(response, body.readableBytes());
+		channel.write(response);
+		channel.write(new DefaultHttpContent(body));
+		channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT, promise).addListener(ChannelFutureListener.CLOSE);
+	}
+
+	/** The same headers netty-socketio sets. */
+	private void addCorsHeaders(@Nullable String requestOrigin, HttpResponse response) {
+		if (!this.configuration.isEnableCors()) {
+			return;
+		}
+		String origin = (this.configuration.getOrigin() != null) ? this.configuration.getOrigin() : requestOrigin;
+		response.headers().add(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, (origin != null) ? origin : "*");
+		if (origin != null) {
+			response.headers().add(HttpHeaderNames.ACCESS_CONTROL_ALLOW_CREDENTIALS, Boolean.TRUE);
+		}
+		if (this.configuration.getAllowHeaders() != null) {
+			response.headers().add(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, this.configuration.getAllowHeaders());
+		}
+	}
+
+	private static void writeAndRelease(ByteBuf target, ByteBuf source) {
+		target.writeBytes(source);
+		source.release();
+	}
+
+	private static void complete(ChannelPromise promise, ChannelFuture written) {
+		if (written.isSuccess()) {
+			promise.trySuccess();
+		}
+		else {
+			promise.tryFailure(written.cause());
+		}
+	}
+
+	private record Encoded(ByteBuf text, List<ByteBuf> attachments) {
+	}
+
+}

@@ -1,0 +1,61 @@
+package dev.socketioredis.transport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+
+import com.corundumstudio.socketio.Configuration;
+import com.corundumstudio.socketio.protocol.EngineIOVersion;
+import com.corundumstudio.socketio.protocol.JsonSupport;
+import com.corundumstudio.socketio.protocol.Packet;
+import com.corundumstudio.socketio.protocol.PacketEncoder;
+import com.corundumstudio.socketio.protocol.PacketType;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.UnpooledByteBufAllocator;
+
+/**
+ * Encodes a broadcast event once, with the server's JSON mapper, into a {@link SharedPacket}.
+ */
+public final class SharedPacketEncoder {
+
+	private static final ByteBufAllocator HEAP = new UnpooledByteBufAllocator(false);
+
+	private final PacketEncoder encoder;
+
+	public SharedPacketEncoder(JsonSupport jsonSupport) {
+		Configuration heapBuffers = new Configuration();
+		heapBuffers.setPreferDirectBuffer(false);
+		this.encoder = new PacketEncoder(heapBuffers, jsonSupport);
+	}
+
+	/**
+	 * @param nsp the netty-socketio namespace name ({@code ""} for the default namespace)
+	 * @return the shared packet, or empty when the event carries binary: binary packets get their attachments while
+	 * being encoded, so each client needs a packet of its own
+	 */
+	public Optional<SharedPacket> encode(String nsp, String event, List<Object> args) {
+		Packet template = new Packet(PacketType.MESSAGE, EngineIOVersion.V4);
+		template.setSubType(PacketType.EVENT);
+		template.setNsp(nsp);
+		template.setName(event);
+		template.setData(args);
+		ByteBuf buffer = HEAP.heapBuffer();
+		try {
+			this.encoder.encodePacket(template, buffer, HEAP, true);
+			if (template.hasAttachments()) {
+				return Optional.empty();
+			}
+			return Optional.of(new SharedPacket(nsp, event, args, ByteBufUtil.getBytes(buffer)));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot encode event '" + event + "'", ex);
+		}
+		finally {
+			buffer.release();
+		}
+	}
+
+}
