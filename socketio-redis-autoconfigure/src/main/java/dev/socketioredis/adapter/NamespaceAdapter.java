@@ -1,54 +1,74 @@
 package dev.socketioredis.adapter;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.socketioredis.protocol.BroadcastCodec;
+import com.corundumstudio.socketio.SocketIOClient;
 import dev.socketioredis.protocol.BroadcastMessage;
 import dev.socketioredis.protocol.BroadcastOptions;
 import dev.socketioredis.protocol.BroadcastPacket;
-import dev.socketioredis.protocol.ChannelNames;
 import dev.socketioredis.protocol.MalformedMessageException;
 import dev.socketioredis.redis.RedisPubSub;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The cluster adapter of one namespace, as {@code @socket.io/redis-adapter} has one per namespace: it publishes this
- * node's broadcasts in the Node format and delivers the broadcasts of other nodes and emitters to local clients.
+ * The cluster adapter of one namespace, as {@code @socket.io/redis-adapter} has one per namespace: it delivers
+ * broadcasts to local clients and publishes them for the other nodes in the Node format, and delivers the broadcasts
+ * of other nodes and emitters to local clients.
+ *
+ * <p>
+ * Subscriptions, as the Node adapter makes them: a {@code PSUBSCRIBE key#nsp#*}, or with channel multiplexing a
+ * {@code SUBSCRIBE key#nsp#} plus one per room with a local member.
  */
 public final class NamespaceAdapter implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(NamespaceAdapter.class);
 
+	private static final BroadcastOptions WHOLE_NAMESPACE = BroadcastOptions
+		.wholeNamespace(BroadcastOptions.Layout.ADAPTER);
+
 	private final String name;
 
 	private final String uid = AdapterUid.generate();
 
-	private final ChannelNames channels;
-
-	private final RedisPubSub pubSub;
-
-	private final BroadcastCodec codec;
+	private final ClusterSettings settings;
 
 	private final LocalSockets sockets;
+
+	private final LocalRooms rooms;
+
+	private final @Nullable RoomChannelSubscriptions roomSubscriptions;
 
 	private final PublishFailureLog publishFailures;
 
 	private final List<RedisPubSub.Subscription> subscriptions = new CopyOnWriteArrayList<>();
 
+	private final AtomicLong receivedMessages = new AtomicLong();
+
 	private final AtomicLong malformedMessages = new AtomicLong();
 
-	NamespaceAdapter(String name, LocalSockets sockets, ChannelNames channels, RedisPubSub pubSub,
-			BroadcastCodec codec) {
+	NamespaceAdapter(String name, LocalSockets sockets, ClusterSettings settings, Executor subscriber) {
 		this.name = name;
 		this.sockets = sockets;
-		this.channels = channels;
-		this.pubSub = pubSub;
-		this.codec = codec;
+		this.settings = settings;
 		this.publishFailures = new PublishFailureLog(name);
+		List<RoomEventListener> listeners = new ArrayList<>(settings.roomEventListeners());
+		if (settings.channelMultiplexing()) {
+			this.roomSubscriptions = new RoomChannelSubscriptions(settings.channels(), settings.pubSub(),
+					this::onBroadcast, subscriber);
+			listeners.add(this.roomSubscriptions);
+		}
+		else {
+			this.roomSubscriptions = null;
+		}
+		this.rooms = new LocalRooms(name, listeners);
 	}
 
 	/** The namespace, in its Socket.IO form ({@code /}, {@code /admin}). */
@@ -61,32 +81,87 @@ public final class NamespaceAdapter implements AutoCloseable {
 		return this.uid;
 	}
 
-	void subscribe() {
-		this.subscriptions.add(this.pubSub.psubscribe(this.channels.broadcastPattern(this.name), this::onBroadcast));
+	/** Broadcasts to these rooms (a socket id is a room). */
+	public BroadcastOperator to(String... rooms) {
+		return new BroadcastOperator(this, WHOLE_NAMESPACE, false).to(rooms);
 	}
 
-	/** Publishes a broadcast whose local delivery is already done; encoded once, whatever the number of clients. */
+	/** Same as {@link #to}. */
+	public BroadcastOperator in(String... rooms) {
+		return to(rooms);
+	}
+
+	/** Broadcasts to the whole namespace but the members of these rooms. */
+	public BroadcastOperator except(String... rooms) {
+		return new BroadcastOperator(this, WHOLE_NAMESPACE, false).except(rooms);
+	}
+
+	/** Node's {@code socket.broadcast}: everyone but the given client. */
+	public BroadcastOperator broadcastFrom(SocketIOClient sender) {
+		return except(sender.getSessionId().toString());
+	}
+
+	/** Broadcasts to the local clients of this namespace only. */
+	public BroadcastOperator local() {
+		return new BroadcastOperator(this, WHOLE_NAMESPACE, true);
+	}
+
+	/** Emits to every client of the namespace on every node. */
+	public CompletableFuture<Void> emit(String event, @Nullable Object... args) {
+		return new BroadcastOperator(this, WHOLE_NAMESPACE, false).emit(event, args);
+	}
+
+	/** Messages received from Redis for this namespace, including this node's own and those dropped unread. */
+	public long receivedMessages() {
+		return this.receivedMessages.get();
+	}
+
+	void subscribe() {
+		RedisPubSub pubSub = this.settings.pubSub();
+		if (this.settings.channelMultiplexing()) {
+			this.subscriptions.add(pubSub.subscribe(this.settings.channels().broadcast(this.name), this::onBroadcast));
+		}
+		else {
+			this.subscriptions.add(pubSub.psubscribe(this.settings.channels().broadcastPattern(this.name),
+					this::onBroadcast));
+		}
+	}
+
+	CompletableFuture<Void> broadcast(String event, List<@Nullable Object> args, BroadcastOptions options,
+			boolean local) {
+		BroadcastPacket packet = BroadcastPacket.event(this.name, event, args);
+		// encoded before any delivery, so that an argument that cannot be written fails the call, not half of it
+		byte[] message = local ? null : this.settings.codec().encode(new BroadcastMessage(this.uid, packet, options));
+		this.sockets.deliver(packet, options);
+		return (message != null) ? publish(message, options) : CompletableFuture.completedFuture(null);
+	}
+
+	/** Publishes a broadcast whose local delivery is already done. */
 	void publish(BroadcastPacket packet, BroadcastOptions options) {
-		byte[] message = this.codec.encode(new BroadcastMessage(this.uid, packet, options));
-		this.pubSub.publish(this.channels.channelFor(this.name, options.rooms()), message)
-			.whenComplete((receivers, failure) -> {
-				if (failure != null) {
-					this.publishFailures.failed(failure);
-				}
-				else {
-					this.publishFailures.published();
-				}
-			});
+		publish(this.settings.codec().encode(new BroadcastMessage(this.uid, packet, options)), options);
+	}
+
+	private CompletableFuture<Void> publish(byte[] message, BroadcastOptions options) {
+		String channel = this.settings.channels().channelFor(this.name, options.rooms());
+		return this.settings.pubSub().publish(channel, message).handle((receivers, failure) -> {
+			if (failure != null) {
+				this.publishFailures.failed(failure);
+				throw (failure instanceof RuntimeException ex) ? ex : new IllegalStateException(failure);
+			}
+			this.publishFailures.published();
+			return null;
+		});
 	}
 
 	void onBroadcast(String channel, byte[] message) {
-		Optional<String> room = this.channels.roomOf(this.name, channel);
+		this.receivedMessages.incrementAndGet();
+		Optional<String> room = this.settings.channels().roomOf(this.name, channel);
 		if (room.isPresent() && !this.sockets.hasRoom(room.get())) {
 			return; // no local member: skip the decoding, as the Node adapter does
 		}
 		BroadcastMessage broadcast;
 		try {
-			broadcast = this.codec.decode(message);
+			broadcast = this.settings.codec().decode(message);
 		}
 		catch (MalformedMessageException ex) {
 			long count = this.malformedMessages.incrementAndGet();
@@ -102,10 +177,21 @@ public final class NamespaceAdapter implements AutoCloseable {
 		this.sockets.deliver(broadcast.packet(), broadcast.options());
 	}
 
+	void onJoin(String room, String socketId) {
+		this.rooms.join(room, socketId);
+	}
+
+	void onLeave(String room, String socketId) {
+		this.rooms.leave(room, socketId);
+	}
+
 	@Override
 	public void close() {
 		this.subscriptions.forEach(RedisPubSub.Subscription::close);
 		this.subscriptions.clear();
+		if (this.roomSubscriptions != null) {
+			this.roomSubscriptions.closeAll();
+		}
 	}
 
 }

@@ -3,9 +3,11 @@ package dev.socketioredis.adapter;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import com.corundumstudio.socketio.SocketIONamespace;
 import com.corundumstudio.socketio.handler.AuthorizeHandler;
@@ -19,22 +21,17 @@ import com.corundumstudio.socketio.store.MemoryStore;
 import com.corundumstudio.socketio.store.Store;
 import com.corundumstudio.socketio.store.StoreFactory;
 import com.corundumstudio.socketio.store.pubsub.DispatchMessage;
-import com.corundumstudio.socketio.store.pubsub.JoinLeaveMessage;
 import com.corundumstudio.socketio.store.pubsub.PubSubStore;
-import dev.socketioredis.protocol.BroadcastCodec;
 import dev.socketioredis.protocol.BroadcastOptions;
 import dev.socketioredis.protocol.BroadcastPacket;
-import dev.socketioredis.protocol.ChannelNames;
-import dev.socketioredis.protocol.Room;
-import dev.socketioredis.redis.RedisPubSub;
 import dev.socketioredis.transport.SharedPacketEncoder;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Plugs the cluster adapter into netty-socketio through its only clustering hook. It keeps one
- * {@link NamespaceAdapter} per namespace (those that exist at start, and later ones on their first connection or
- * broadcast), carries the broadcasts made with netty-socketio's own API to Redis in the Node format, and puts every
- * client in a room named by its session id, as Socket.IO does.
+ * {@link NamespaceAdapter} per namespace (those that exist at start, later ones on their first connection or
+ * broadcast), carries the broadcasts made with netty-socketio's own API to Redis in the Node format, tells the
+ * adapters of joins and leaves, and puts every client in a room named by its session id, as Socket.IO does.
  *
  * <p>
  * Sessions stay in memory ({@link MemoryStore}): Socket.IO sessions are node-local, hence sticky sessions for
@@ -42,24 +39,25 @@ import org.jspecify.annotations.Nullable;
  */
 public class RedisStoreFactory implements StoreFactory {
 
-	private final ChannelNames channels;
-
-	private final RedisPubSub pubSub;
-
-	private final BroadcastCodec codec;
+	private final ClusterSettings settings;
 
 	private final Map<String, NamespaceAdapter> adapters = new ConcurrentHashMap<>();
 
 	private final PubSubStore bridge = new NettyPubSubBridge(this);
 
+	/** Subscribes room channels (channel multiplexing) off the Netty event loops, in order. */
+	private final ExecutorService roomSubscriber = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "socketio-redis-room-subscriber");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	private volatile @Nullable NamespacesHub namespaces;
 
 	private volatile @Nullable SharedPacketEncoder sharedPackets;
 
-	public RedisStoreFactory(ChannelNames channels, RedisPubSub pubSub, BroadcastCodec codec) {
-		this.channels = channels;
-		this.pubSub = pubSub;
-		this.codec = codec;
+	public RedisStoreFactory(ClusterSettings settings) {
+		this.settings = settings;
 	}
 
 	@Override
@@ -71,9 +69,12 @@ public class RedisStoreFactory implements StoreFactory {
 		}
 	}
 
-	/** The adapter of a namespace given in its Socket.IO form ({@code /}, {@code /admin}), once the server runs. */
-	public Optional<NamespaceAdapter> adapter(String namespace) {
-		return Optional.ofNullable(this.adapters.get(NamespaceNames.toNetty(namespace)));
+	/**
+	 * The adapter of a namespace of the running server, given in its Socket.IO form ({@code /}, {@code /admin}).
+	 * @throws IllegalStateException before the server started, or for a namespace the server does not have
+	 */
+	public NamespaceAdapter adapter(String namespace) {
+		return adapterOf(NamespaceNames.toNetty(namespace));
 	}
 
 	/** The adapters of every namespace known so far. */
@@ -82,27 +83,27 @@ public class RedisStoreFactory implements StoreFactory {
 	}
 
 	private NamespaceAdapter adapterOf(String nettyName) {
-		return this.adapters.computeIfAbsent(nettyName, (name) -> {
-			NamespaceAdapter adapter = new NamespaceAdapter(NamespaceNames.toSocketIo(name),
-					new LocalSockets(namespace(name), sharedPackets()), this.channels, this.pubSub, this.codec);
-			adapter.subscribe();
-			return adapter;
-		});
+		NamespaceAdapter adapter = this.adapters.get(nettyName);
+		return (adapter != null) ? adapter : this.adapters.computeIfAbsent(nettyName, this::createAdapter);
 	}
 
-	private SharedPacketEncoder sharedPackets() {
+	private NamespaceAdapter createAdapter(String nettyName) {
 		SharedPacketEncoder encoder = this.sharedPackets;
 		if (encoder == null) {
 			throw new IllegalStateException("The Socket.IO server has not started");
 		}
-		return encoder;
+		NamespaceAdapter adapter = new NamespaceAdapter(NamespaceNames.toSocketIo(nettyName),
+				new LocalSockets(namespace(nettyName), encoder), this.settings, this.roomSubscriber);
+		adapter.subscribe();
+		return adapter;
 	}
 
 	private Namespace namespace(String nettyName) {
 		NamespacesHub hub = this.namespaces;
 		Namespace namespace = (hub != null) ? hub.get(nettyName) : null;
 		if (namespace == null) {
-			throw new IllegalStateException("No namespace '" + nettyName + "' on a started server");
+			throw new IllegalStateException("The Socket.IO server has no namespace '"
+					+ NamespaceNames.toSocketIo(nettyName) + "' (add it with SocketIOServer.addNamespace)");
 		}
 		return namespace;
 	}
@@ -114,19 +115,44 @@ public class RedisStoreFactory implements StoreFactory {
 			return; // only events travel between Socket.IO nodes
 		}
 		String nettyName = dispatch.getNamespace();
+		BroadcastOptions options = BroadcastOptions.wholeNamespace(BroadcastOptions.Layout.ADAPTER);
 		// netty-socketio broadcasts to a whole namespace as a room named after it
-		List<Room> rooms = dispatch.getRoom().equals(nettyName) ? List.of() : List.of(Room.of(dispatch.getRoom()));
+		if (!dispatch.getRoom().equals(nettyName)) {
+			options = options.to(dispatch.getRoom());
+		}
 		List<Object> args = (packet.getData() != null) ? packet.getData() : List.of();
 		adapterOf(nettyName).publish(BroadcastPacket.event(NamespaceNames.toSocketIo(nettyName), packet.getName(), args),
-				new BroadcastOptions(rooms, List.of(), Map.of(), BroadcastOptions.Layout.ADAPTER));
+				options);
 	}
 
-	/** A client joined a room; netty-socketio joins every client to a room named after its namespace on connect. */
-	void onJoin(JoinLeaveMessage join) {
-		if (join.getRoom().equals(join.getNamespace())) {
-			UUID sessionId = join.getSessionId();
-			adapterOf(join.getNamespace());
-			namespace(join.getNamespace()).join(sessionId.toString(), sessionId);
+	/**
+	 * Local sockets joined rooms. netty-socketio joins every client to a room named after its namespace when it
+	 * connects: that is when the client also joins the room named by its id.
+	 */
+	void onJoin(String nettyName, UUID sessionId, Set<String> rooms) {
+		NamespaceAdapter adapter = adapterOf(nettyName);
+		String socketId = sessionId.toString();
+		for (String room : rooms) {
+			if (room.equals(nettyName)) {
+				namespace(nettyName).join(socketId, sessionId);
+				adapter.onJoin(socketId, socketId);
+			}
+			else {
+				adapter.onJoin(room, socketId);
+			}
+		}
+	}
+
+	/** Local sockets left rooms; on disconnect, all of them (including its own). */
+	void onLeave(String nettyName, UUID sessionId, Set<String> rooms) {
+		NamespaceAdapter adapter = this.adapters.get(nettyName);
+		if (adapter == null) {
+			return;
+		}
+		for (String room : rooms) {
+			if (!room.equals(nettyName)) {
+				adapter.onLeave(room, sessionId.toString());
+			}
 		}
 	}
 
@@ -153,6 +179,7 @@ public class RedisStoreFactory implements StoreFactory {
 	public void shutdown() {
 		this.adapters.values().forEach(NamespaceAdapter::close);
 		this.adapters.clear();
+		this.roomSubscriber.shutdown();
 	}
 
 }

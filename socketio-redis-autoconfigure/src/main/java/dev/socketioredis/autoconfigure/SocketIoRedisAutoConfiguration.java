@@ -1,8 +1,12 @@
 package dev.socketioredis.autoconfigure;
 
 import com.corundumstudio.socketio.SocketIOServer;
+import dev.socketioredis.adapter.ClusterSettings;
 import dev.socketioredis.adapter.RedisStoreFactory;
+import dev.socketioredis.adapter.RoomEventListener;
+import dev.socketioredis.adapter.SocketIoCluster;
 import dev.socketioredis.emitter.Emitter;
+import dev.socketioredis.events.RoomEventPublisher;
 import dev.socketioredis.protocol.BroadcastCodec;
 import dev.socketioredis.protocol.ChannelNames;
 import dev.socketioredis.redis.OrderedMessageListenerContainer;
@@ -20,6 +24,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -90,10 +95,22 @@ public final class SocketIoRedisAutoConfiguration {
 	static class AdapterConfiguration {
 
 		@Bean
+		RoomEventPublisher socketIoRoomEventPublisher(ApplicationEventPublisher applicationEventPublisher) {
+			return new RoomEventPublisher(applicationEventPublisher);
+		}
+
+		@Bean
 		@ConditionalOnMissingBean
-		RedisStoreFactory socketIoRedisStoreFactory(ChannelNames channelNames, RedisPubSub pubSub,
-				BroadcastCodec codec) {
-			return new RedisStoreFactory(channelNames, pubSub, codec);
+		RedisStoreFactory socketIoRedisStoreFactory(SocketIoRedisProperties properties, ChannelNames channelNames,
+				RedisPubSub pubSub, BroadcastCodec codec, ObjectProvider<RoomEventListener> roomEventListeners) {
+			return new RedisStoreFactory(new ClusterSettings(channelNames, pubSub, codec,
+					properties.isChannelMultiplexing(), roomEventListeners.orderedStream().toList()));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		SocketIoCluster socketIoCluster(RedisStoreFactory storeFactory) {
+			return new SocketIoCluster(storeFactory);
 		}
 
 		@Bean

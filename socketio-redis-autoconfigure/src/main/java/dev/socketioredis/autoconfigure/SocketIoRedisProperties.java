@@ -20,12 +20,27 @@ public class SocketIoRedisProperties {
 	 */
 	private String key = "socket.io";
 
+	/**
+	 * Whether to subscribe to the channel of each room with a local member (and to the namespace channel) rather than
+	 * to every channel of the namespace. Same channels on the wire; a node no longer receives the traffic of rooms it
+	 * does not host, at the cost of one subscription per room.
+	 */
+	private boolean channelMultiplexing;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public boolean isChannelMultiplexing() {
+		return this.channelMultiplexing;
+	}
+
+	public void setChannelMultiplexing(boolean channelMultiplexing) {
+		this.channelMultiplexing = channelMultiplexing;
 	}
 
 	public String getKey() {

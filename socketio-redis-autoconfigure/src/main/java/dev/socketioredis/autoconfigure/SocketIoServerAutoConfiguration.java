@@ -6,6 +6,7 @@ import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOServer;
 import dev.socketioredis.server.SocketIoServerCustomizer;
 import dev.socketioredis.server.SocketIoServerLifecycle;
+import dev.socketioredis.transport.NodeCompatibleJsonSupport;
 import dev.socketioredis.transport.PacketEncodingChannelInitializer;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,6 +33,7 @@ public final class SocketIoServerAutoConfiguration {
 	SocketIOServer socketIoServer(SocketIoServerProperties properties,
 			ObjectProvider<SocketIoServerCustomizer> customizers) {
 		Configuration configuration = new Configuration();
+		configuration.setJsonSupport(new NodeCompatibleJsonSupport());
 		PropertyMapper map = PropertyMapper.get();
 		map.from(properties::getHost).to(configuration::setHostname);
 		map.from(properties::getPort).to(configuration::setPort);

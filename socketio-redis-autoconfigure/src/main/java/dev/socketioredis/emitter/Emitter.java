@@ -1,11 +1,6 @@
 package dev.socketioredis.emitter;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import dev.socketioredis.protocol.BroadcastCodec;
@@ -13,7 +8,6 @@ import dev.socketioredis.protocol.BroadcastMessage;
 import dev.socketioredis.protocol.BroadcastOptions;
 import dev.socketioredis.protocol.BroadcastPacket;
 import dev.socketioredis.protocol.ChannelNames;
-import dev.socketioredis.protocol.Room;
 import dev.socketioredis.redis.RedisPubSub;
 import org.jspecify.annotations.Nullable;
 
@@ -29,9 +23,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Emitter {
 
-	/** Events a Socket.IO client reserves for itself; emitting one would confuse every client. */
-	private static final Set<String> RESERVED_EVENTS = Set.of("connect", "connect_error", "disconnect",
-			"disconnecting", "newListener", "removeListener");
+	private static final BroadcastOptions NO_TARGETS = BroadcastOptions
+		.wholeNamespace(BroadcastOptions.Layout.EMITTER);
 
 	private final RedisPubSub pubSub;
 
@@ -41,25 +34,19 @@ public final class Emitter {
 
 	private final String namespace;
 
-	private final List<Room> rooms;
-
-	private final List<Room> except;
-
-	private final Map<String, @Nullable Object> flags;
+	private final BroadcastOptions options;
 
 	public Emitter(RedisPubSub pubSub, ChannelNames channels, BroadcastCodec codec) {
-		this(pubSub, channels, codec, "/", List.of(), List.of(), Map.of());
+		this(pubSub, channels, codec, "/", NO_TARGETS);
 	}
 
 	private Emitter(RedisPubSub pubSub, ChannelNames channels, BroadcastCodec codec, String namespace,
-			List<Room> rooms, List<Room> except, Map<String, @Nullable Object> flags) {
+			BroadcastOptions options) {
 		this.pubSub = pubSub;
 		this.channels = channels;
 		this.codec = codec;
 		this.namespace = namespace;
-		this.rooms = rooms;
-		this.except = except;
-		this.flags = flags;
+		this.options = options;
 	}
 
 	/** An emitter for another namespace, with no rooms and no flags. */
@@ -67,13 +54,12 @@ public final class Emitter {
 		if (!namespace.startsWith("/")) {
 			throw new IllegalArgumentException("A namespace starts with '/': '" + namespace + "'");
 		}
-		return new Emitter(this.pubSub, this.channels, this.codec, namespace, List.of(), List.of(), Map.of());
+		return new Emitter(this.pubSub, this.channels, this.codec, namespace, NO_TARGETS);
 	}
 
 	/** Targets these rooms too (a socket id is a room). */
 	public Emitter to(String... rooms) {
-		return new Emitter(this.pubSub, this.channels, this.codec, this.namespace, plus(this.rooms, rooms),
-				this.except, this.flags);
+		return with(this.options.to(rooms));
 	}
 
 	/** Same as {@link #to}. */
@@ -83,18 +69,17 @@ public final class Emitter {
 
 	/** Leaves out every member of these rooms. */
 	public Emitter except(String... rooms) {
-		return new Emitter(this.pubSub, this.channels, this.codec, this.namespace, this.rooms,
-				plus(this.except, rooms), this.flags);
+		return with(this.options.except(rooms));
 	}
 
 	/** Node's {@code volatile}: clients whose connection is not ready to write miss the event. */
 	public Emitter asVolatile() {
-		return withFlag(BroadcastOptions.VOLATILE, true);
+		return with(this.options.withFlag(BroadcastOptions.VOLATILE, true));
 	}
 
 	/** Whether to compress the event (per-message deflate, when the client negotiated it). */
 	public Emitter compress(boolean compress) {
-		return withFlag(BroadcastOptions.COMPRESS, compress);
+		return with(this.options.withFlag(BroadcastOptions.COMPRESS, compress));
 	}
 
 	/**
@@ -104,32 +89,14 @@ public final class Emitter {
 	 * @throws IllegalArgumentException for a reserved event name or an argument that cannot be written
 	 */
 	public CompletableFuture<Void> emit(String event, @Nullable Object... args) {
-		if (RESERVED_EVENTS.contains(event)) {
-			throw new IllegalArgumentException("'" + event + "' is a reserved event name");
-		}
 		BroadcastPacket packet = BroadcastPacket.event(this.namespace, event, Arrays.asList(args));
-		BroadcastOptions options = new BroadcastOptions(this.rooms, this.except, this.flags,
-				BroadcastOptions.Layout.EMITTER);
-		byte[] message = this.codec.encode(new BroadcastMessage(BroadcastMessage.EMITTER_UID, packet, options));
-		return this.pubSub.publish(this.channels.channelFor(this.namespace, this.rooms), message)
+		byte[] message = this.codec.encode(new BroadcastMessage(BroadcastMessage.EMITTER_UID, packet, this.options));
+		return this.pubSub.publish(this.channels.channelFor(this.namespace, this.options.rooms()), message)
 			.thenApply((receivers) -> null);
 	}
 
-	private Emitter withFlag(String flag, boolean value) {
-		Map<String, @Nullable Object> flags = new LinkedHashMap<>(this.flags);
-		flags.put(flag, value);
-		return new Emitter(this.pubSub, this.channels, this.codec, this.namespace, this.rooms, this.except, flags);
-	}
-
-	private static List<Room> plus(List<Room> rooms, String... more) {
-		List<Room> result = new ArrayList<>(rooms);
-		for (String room : more) {
-			Room added = Room.of(room);
-			if (!result.contains(added)) {
-				result.add(added);
-			}
-		}
-		return List.copyOf(result);
+	private Emitter with(BroadcastOptions options) {
+		return new Emitter(this.pubSub, this.channels, this.codec, this.namespace, options);
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.socketioredis.protocol;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,41 @@ public record BroadcastOptions(List<Room> rooms, List<Room> except, Map<String, 
 		flags = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(flags));
 	}
 
+	/** No rooms (the whole namespace), no except rooms, no flags. */
+	public static BroadcastOptions wholeNamespace(Layout layout) {
+		return new BroadcastOptions(List.of(), List.of(), Map.of(), layout);
+	}
+
+	/** These options with more target rooms; a room already targeted is not repeated. */
+	public BroadcastOptions to(String... rooms) {
+		return new BroadcastOptions(plus(this.rooms, rooms), this.except, this.flags, this.layout);
+	}
+
+	/** These options with more except rooms. */
+	public BroadcastOptions except(String... rooms) {
+		return new BroadcastOptions(this.rooms, plus(this.except, rooms), this.flags, this.layout);
+	}
+
+	/** These options with a flag set. */
+	public BroadcastOptions withFlag(String flag, Object value) {
+		Map<String, @Nullable Object> flags = new LinkedHashMap<>(this.flags);
+		flags.put(flag, value);
+		return new BroadcastOptions(this.rooms, this.except, flags, this.layout);
+	}
+
 	public boolean isVolatile() {
 		return Boolean.TRUE.equals(this.flags.get(VOLATILE));
+	}
+
+	private static List<Room> plus(List<Room> rooms, String... more) {
+		List<Room> result = new ArrayList<>(rooms);
+		for (String name : more) {
+			Room room = Room.of(name);
+			if (!result.contains(room)) {
+				result.add(room);
+			}
+		}
+		return result;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.socketioredis.protocol;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -29,7 +30,18 @@ public record BroadcastPacket(int type, List<Object> data, String nsp) {
 		data = Collections.unmodifiableList(data);
 	}
 
+	/** Events a Socket.IO client reserves for itself; emitting one would confuse every client. */
+	private static final Set<String> RESERVED_EVENTS = Set.of("connect", "connect_error", "disconnect",
+			"disconnecting", "newListener", "removeListener");
+
+	/**
+	 * An event to broadcast.
+	 * @throws IllegalArgumentException for an event name Socket.IO reserves
+	 */
 	public static BroadcastPacket event(String namespace, String event, List<?> args) {
+		if (RESERVED_EVENTS.contains(event)) {
+			throw new IllegalArgumentException("'" + event + "' is a reserved event name");
+		}
 		Object[] data = new Object[args.size() + 1];
 		data[0] = event;
 		for (int i = 0; i < args.size(); i++) {
