@@ -1,0 +1,306 @@
+package dev.socketioredis.test;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.core.ConditionTimeoutException;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Assumptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A Node.js Socket.IO server ({@code socket.io} with {@code @socket.io/redis-adapter}) on the same Redis as the Java
+ * nodes: {@code src/test/node/peer.js}, run with {@code node} from the directory Maven prepared ({@code node.peer.dir}
+ * system property, {@code target/node-peer} by default) and driven through JSON lines on its stdin and stdout. It also
+ * hosts Node {@code socket.io-client}s, whose received events it records.
+ *
+ * <p>
+ * Without {@code node} ({@code $NODE} or the {@code PATH}) or without a prepared peer directory, the test is aborted,
+ * or fails under {@code CI=true}.
+ *
+ * <pre class="code">
+ * try (NodePeer peer = NodePeer.start(redis)) {
+ *     peer.connectClient("c1", "r1");
+ *     peer.emit(List.of("r1"), List.of(), "news", "hello");
+ *     peer.awaitEvents("c1", "news", 1);
+ * }
+ * </pre>
+ */
+public final class NodePeer implements AutoCloseable {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+	private static final ObjectMapper json = new ObjectMapper();
+
+	private static final TypeReference<Map<String, Object>> LINE = new TypeReference<>() {
+	};
+
+	private final Process process;
+
+	private final Writer stdin;
+
+	/** Every line the peer printed, decoded, in order. */
+	private final List<Map<String, Object>> lines = new CopyOnWriteArrayList<>();
+
+	/** Client, event → the arguments of each time the event arrived. */
+	private final Map<String, Map<String, List<List<Object>>>> events = new ConcurrentHashMap<>();
+
+	/** The end of the peer's stderr, for failure messages. */
+	private final List<String> stderr = new CopyOnWriteArrayList<>();
+
+	private final AtomicInteger commandIds = new AtomicInteger();
+
+	private volatile int port;
+
+	private NodePeer(Process process) {
+		this.process = process;
+		this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+		read(process.getInputStream(), "stdout", this::onLine);
+		read(process.getErrorStream(), "stderr", (line) -> {
+			this.stderr.add(line);
+			if (this.stderr.size() > 200) {
+				this.stderr.remove(0);
+			}
+		});
+	}
+
+	/**
+	 * Starts a peer on {@code redis} and waits until it is subscribed and listening.
+	 * @param arguments more {@code peer.js} options, e.g. {@code "--key", "myapp"} for another key prefix
+	 */
+	public static NodePeer start(RedisTestServer redis, String... arguments) {
+		Path dir = peerDirectory();
+		List<String> command = new ArrayList<>(List.of(nodeBinary(), "peer.js", "--redis-host", redis.host(),
+				"--redis-port", Integer.toString(redis.port())));
+		command.addAll(List.of(arguments));
+		Process process;
+		try {
+			process = new ProcessBuilder(command).directory(dir.toFile()).start();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not start " + command + " in " + dir, ex);
+		}
+		NodePeer peer = new NodePeer(process);
+		try {
+			Map<String, Object> ready = peer.awaitLine(0, (line) -> "ready".equals(line.get("type")), "ready");
+			peer.port = ((Number) ready.get("port")).intValue();
+			return peer;
+		}
+		catch (RuntimeException | Error ex) {
+			peer.close();
+			throw ex;
+		}
+	}
+
+	/** The HTTP port the Node Socket.IO server listens on. */
+	public int port() {
+		return this.port;
+	}
+
+	/**
+	 * Connects a Node {@code socket.io-client} named {@code client} to the Node server (websocket), joining
+	 * {@code rooms} (comma-separated, may be empty), and waits until it is connected.
+	 * @return its socket id
+	 */
+	public String connectClient(String client, String rooms) {
+		Map<String, Object> done = command(ordered("cmd", "connectClient", "id", client, "rooms", rooms));
+		return (String) done.get("socketId");
+	}
+
+	/** Disconnects a client made by {@link #connectClient}. */
+	public void closeClient(String client) {
+		command(ordered("cmd", "closeClient", "id", client));
+	}
+
+	/**
+	 * {@code io.to(rooms).except(except).emit(event, ...args)} on the Node server; returns once called, in order
+	 * with the previous ones. Arguments travel as JSON (no binary).
+	 */
+	public void emit(List<String> rooms, List<String> except, String event, @Nullable Object... args) {
+		command(ordered("cmd", "emit", "id", "emit-" + this.commandIds.incrementAndGet(), "rooms", rooms, "except",
+				except, "event", event, "args", Arrays.asList(args)));
+	}
+
+	/** The arguments of every {@code event} the Node client received so far, in arrival order, as JSON values. */
+	public List<List<Object>> events(String client, String event) {
+		return this.events.computeIfAbsent(client, (name) -> new ConcurrentHashMap<>())
+			.computeIfAbsent(event, (name) -> new CopyOnWriteArrayList<>());
+	}
+
+	/** Waits until the Node client received {@code event} {@code count} times. */
+	public List<List<Object>> awaitEvents(String client, String event, int count) {
+		await().atMost(TIMEOUT)
+			.untilAsserted(() -> assertThat(events(client, event)).as("'%s' events of Node client %s", event, client)
+				.hasSizeGreaterThanOrEqualTo(count));
+		return events(client, event);
+	}
+
+	/**
+	 * Sends one command and waits for its answer.
+	 * @return the {@code done} line
+	 * @throws AssertionError when the peer answers with an error or not at all
+	 */
+	public Map<String, Object> command(Map<String, Object> command) {
+		Object id = command.get("id");
+		int from;
+		synchronized (this.stdin) {
+			from = this.lines.size();
+			try {
+				this.stdin.write(json.writeValueAsString(command) + "\n");
+				this.stdin.flush();
+			}
+			catch (IOException ex) {
+				throw new AssertionError("Could not send " + command + " to the Node peer" + diagnostics(), ex);
+			}
+		}
+		Map<String, Object> reply = awaitLine(from, (line) -> ("done".equals(line.get("type"))
+				|| "error".equals(line.get("type"))) && id.equals(line.get("id")), "an answer to " + command);
+		if ("error".equals(reply.get("type"))) {
+			throw new AssertionError("The Node peer failed " + command + ": " + reply.get("message"));
+		}
+		return reply;
+	}
+
+	/** Closes stdin, which makes the peer shut down cleanly, and kills it if it takes too long. */
+	@Override
+	public void close() {
+		try {
+			this.stdin.close();
+		}
+		catch (IOException ex) {
+			// already gone
+		}
+		try {
+			if (!this.process.waitFor(5, TimeUnit.SECONDS)) {
+				this.process.descendants().forEach(ProcessHandle::destroyForcibly);
+				this.process.destroyForcibly();
+				this.process.waitFor(5, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			this.process.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Waits for the first line from index {@code from} on that matches. */
+	private Map<String, Object> awaitLine(int from, Predicate<Map<String, Object>> matching, String description) {
+		try {
+			return await().atMost(TIMEOUT).until(() -> {
+				if (!this.process.isAlive()) {
+					throw new AssertionError("The Node peer exited with " + this.process.exitValue()
+							+ " while waiting for " + description + diagnostics());
+				}
+				return this.lines.stream().skip(from).filter(matching).findFirst().orElse(null);
+			}, (line) -> line != null);
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("The Node peer sent no " + description + " within " + TIMEOUT + diagnostics(),
+					ex);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private void onLine(String text) {
+		Map<String, Object> line;
+		try {
+			line = json.readValue(text, LINE);
+		}
+		catch (JsonProcessingException ex) {
+			this.stderr.add("(stdout, not JSON) " + text);
+			return;
+		}
+		if ("event".equals(line.get("type"))) {
+			events((String) line.get("client"), (String) line.get("event")).add((List<Object>) line.get("args"));
+		}
+		this.lines.add(line);
+	}
+
+	private String diagnostics() {
+		return "\n--- peer stderr ---\n" + String.join("\n", this.stderr) + "\n--- last stdout lines ---\n"
+				+ this.lines.subList(Math.max(0, this.lines.size() - 20), this.lines.size());
+	}
+
+	private static void read(InputStream stream, String name, Consumer<String> consumer) {
+		Thread thread = new Thread(() -> {
+			try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+				String line;
+				while ((line = reader.readLine()) != null) {
+					consumer.accept(line);
+				}
+			}
+			catch (IOException ex) {
+				// the process is gone
+			}
+		}, "node-peer-" + name);
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	private static Map<String, Object> ordered(Object... keysAndValues) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return map;
+	}
+
+	private static Path peerDirectory() {
+		Path dir = Path.of(System.getProperty("node.peer.dir", "target/node-peer")).toAbsolutePath();
+		if (!Files.isRegularFile(dir.resolve("peer.js")) || !Files.isDirectory(dir.resolve("node_modules"))) {
+			unavailable("The Node peer is not installed in " + dir
+					+ " (the build installs it at pre-integration-test unless -Dnode.peer.skip=true; or run npm ci in a copy of src/test/node there)");
+		}
+		return dir;
+	}
+
+	private static String nodeBinary() {
+		String configured = System.getenv("NODE");
+		if (configured != null && !configured.isBlank()) {
+			return configured;
+		}
+		for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+			for (String name : List.of("node", "node.exe")) {
+				Path candidate = Path.of(dir, name);
+				if (Files.isExecutable(candidate)) {
+					return candidate.toString();
+				}
+			}
+		}
+		unavailable("No node on the PATH (set NODE or install Node.js 18 or later)");
+		throw new IllegalStateException("unreachable");
+	}
+
+	private static void unavailable(String message) {
+		if ("true".equals(System.getenv("CI"))) {
+			throw new IllegalStateException(message);
+		}
+		Assumptions.abort(message);
+	}
+
+}
