@@ -17,7 +17,6 @@ import org.json.JSONArray;
 import org.json.JSONObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -163,8 +162,6 @@ class NodeInteropIntegrationTests {
 	}
 
 	@Test
-	@Disabled("Starter bug: netty-socketio's default JacksonJsonSupport (NON_NULL inclusion) drops null map values "
-			+ "when it writes events to Java clients; the Node adapter and the starter's codec keep them")
 	void nullMapValuesFromNodeArriveAtTheJavaClient() {
 		Map<String, Object> payload = payload("from-node-with-nulls", true);
 		nodePeer.emit(List.of("r1"), List.of(), "news", payload);

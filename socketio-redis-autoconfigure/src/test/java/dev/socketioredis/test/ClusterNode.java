@@ -2,15 +2,20 @@ package dev.socketioredis.test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.corundumstudio.socketio.SocketIOServer;
+import com.corundumstudio.socketio.listener.ConnectListener;
+import dev.socketioredis.adapter.SocketIoCluster;
 import dev.socketioredis.emitter.Emitter;
+import dev.socketioredis.events.SocketIoRoomEvent;
 import dev.socketioredis.server.SocketIoServerLifecycle;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
@@ -46,6 +51,15 @@ public final class ClusterNode implements AutoCloseable {
 		return this.context.getBean(SocketIOServer.class);
 	}
 
+	public SocketIoCluster cluster() {
+		return this.context.getBean(SocketIoCluster.class);
+	}
+
+	/** Every room event this node published, in order. */
+	public List<SocketIoRoomEvent> roomEvents() {
+		return this.context.getBean(RoomEventRecorder.class).events;
+	}
+
 	public Emitter emitter() {
 		return this.context.getBean(Emitter.class);
 	}
@@ -68,19 +82,38 @@ public final class ClusterNode implements AutoCloseable {
 			return new RoomsFromQuery(server);
 		}
 
+		@Bean
+		RoomEventRecorder roomEventRecorder() {
+			return new RoomEventRecorder();
+		}
+
 	}
 
+	/** Joins the rooms of the {@code room} query, on the default namespace and on {@code /admin}. */
 	static final class RoomsFromQuery {
 
 		RoomsFromQuery(SocketIOServer server) {
-			server.addConnectListener((client) -> {
+			ConnectListener joinRooms = (client) -> {
 				String rooms = client.getHandshakeData().getSingleUrlParam("room");
 				if (rooms != null && !rooms.isEmpty()) {
 					for (String room : rooms.split(",")) {
 						client.joinRoom(room);
 					}
 				}
-			});
+			};
+			server.addConnectListener(joinRooms);
+			server.addNamespace("/admin").addConnectListener(joinRooms);
+		}
+
+	}
+
+	static final class RoomEventRecorder implements ApplicationListener<SocketIoRoomEvent> {
+
+		final List<SocketIoRoomEvent> events = new CopyOnWriteArrayList<>();
+
+		@Override
+		public void onApplicationEvent(SocketIoRoomEvent event) {
+			this.events.add(event);
 		}
 
 	}
