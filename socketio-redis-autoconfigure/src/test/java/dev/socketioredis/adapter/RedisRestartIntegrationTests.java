@@ -1,0 +1,85 @@
+package dev.socketioredis.adapter;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.socketioredis.test.ClusterNode;
+import dev.socketioredis.test.RedisTestServer;
+import dev.socketioredis.test.SocketIoTestClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The real {@code redis-server} is killed and started again: meanwhile broadcasts still reach local clients and
+ * nothing is thrown at callers; afterwards subscriptions are back and cross-node delivery resumes, with no restart
+ * of the nodes.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class RedisRestartIntegrationTests {
+
+	@RegisterExtension
+	static RedisTestServer redis = new RedisTestServer();
+
+	static ClusterNode nodeA;
+
+	static ClusterNode nodeB;
+
+	static SocketIoTestClient clientOnA;
+
+	static SocketIoTestClient clientOnB;
+
+	@BeforeAll
+	static void startCluster() {
+		// a short command timeout, so that publishes made while Redis is away fail within the test
+		nodeA = ClusterNode.start(redis, "spring.data.redis.timeout=500ms");
+		nodeB = ClusterNode.start(redis, "spring.data.redis.timeout=500ms");
+		clientOnA = SocketIoTestClient.connect(nodeA.port(), "", "room=r1", "news", "probe");
+		clientOnB = SocketIoTestClient.connect(nodeB.port(), "", "room=r1", "news", "probe");
+	}
+
+	@AfterAll
+	static void stopCluster() {
+		clientOnA.close();
+		clientOnB.close();
+		nodeA.close();
+		nodeB.close();
+	}
+
+	@Test
+	void survivesARedisRestart(CapturedOutput output) throws Exception {
+		redis.stop();
+
+		for (int i = 0; i < 20; i++) {
+			nodeA.cluster().to("r1").emit("news", "while-down-" + i); // no exception, whatever Redis does
+		}
+		nodeA.server().getRoomOperations("r1").sendEvent("news", "netty-while-down");
+		assertThat(clientOnA.awaitEvents("news", 21)).contains(List.of("while-down-19"), List.of("netty-while-down"));
+		await().untilAsserted(() -> assertThat(output).contains("Cannot publish to Redis for namespace /"));
+		assertThat(occurrences(output.toString(), "Cannot publish to Redis for namespace /:")).isOne();
+
+		redis.start();
+
+		AtomicInteger probe = new AtomicInteger();
+		await().untilAsserted(() -> {
+			nodeA.cluster().to("r1").emit("probe", probe.incrementAndGet());
+			assertThat(clientOnB.events("probe")).isNotEmpty();
+		});
+		await().untilAsserted(() -> assertThat(output).contains("Publishing to Redis works again for namespace /"));
+		nodeB.emitter().to("r1").emit("news", "after-restart").join();
+		assertThat(clientOnA.awaitEvents("news", 22)).contains(List.of("after-restart"));
+	}
+
+	private static int occurrences(String text, String part) {
+		return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+	}
+
+}
