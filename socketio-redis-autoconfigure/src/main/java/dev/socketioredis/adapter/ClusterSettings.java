@@ -1,9 +1,11 @@
 package dev.socketioredis.adapter;
 
+import java.time.Duration;
 import java.util.List;
 
 import dev.socketioredis.protocol.BroadcastCodec;
 import dev.socketioredis.protocol.ChannelNames;
+import dev.socketioredis.protocol.ClusterMessageCodec;
 import dev.socketioredis.redis.RedisPubSub;
 
 /**
@@ -12,15 +14,22 @@ import dev.socketioredis.redis.RedisPubSub;
  * @param channels the channel names of the cluster's key prefix
  * @param pubSub Redis
  * @param codec the broadcast codec
+ * @param messageCodec the request and response codec
  * @param channelMultiplexing whether to subscribe to the channel of each room with a local member rather than to
  * the namespace's pattern
+ * @param requestsTimeout how long a request waits for the other nodes' answers
+ * @param publishOnSpecificResponseChannel whether to answer a request on the requester's own response channel
  * @param roomEventListeners notified of room changes of local sockets
+ * @param serverSideEventListeners registered on the adapter of their namespace
  */
 public record ClusterSettings(ChannelNames channels, RedisPubSub pubSub, BroadcastCodec codec,
-		boolean channelMultiplexing, List<RoomEventListener> roomEventListeners) {
+		ClusterMessageCodec messageCodec, boolean channelMultiplexing, Duration requestsTimeout,
+		boolean publishOnSpecificResponseChannel, List<RoomEventListener> roomEventListeners,
+		List<ServerSideEventListener> serverSideEventListeners) {
 
 	public ClusterSettings {
 		roomEventListeners = List.copyOf(roomEventListeners);
+		serverSideEventListeners = List.copyOf(serverSideEventListeners);
 	}
 
 }

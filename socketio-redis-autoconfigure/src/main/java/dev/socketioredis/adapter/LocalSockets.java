@@ -1,21 +1,29 @@
 package dev.socketioredis.adapter;
 
+import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
+import com.corundumstudio.socketio.AckCallback;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.namespace.Namespace;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
+import com.corundumstudio.socketio.transport.NamespaceClient;
 import dev.socketioredis.protocol.BroadcastOptions;
 import dev.socketioredis.protocol.BroadcastPacket;
 import dev.socketioredis.protocol.Room;
 import dev.socketioredis.transport.SharedPacket;
 import dev.socketioredis.transport.SharedPacketEncoder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The clients of one netty-socketio namespace connected to this node, and the delivery of a broadcast to them.
@@ -61,7 +69,7 @@ final class LocalSockets {
 	}
 
 	/** Union of the rooms (every client when none) minus every member of an except room. */
-	private Collection<SocketIOClient> targets(BroadcastOptions options) {
+	Collection<SocketIOClient> targets(BroadcastOptions options) {
 		if (options.rooms().isEmpty() && options.except().isEmpty()) {
 			return this.namespace.getAllClients();
 		}
@@ -76,6 +84,63 @@ final class LocalSockets {
 			this.namespace.getRoomClients(room.name()).forEach((client) -> targets.remove(client.getSessionId()));
 		}
 		return targets.values();
+	}
+
+	/**
+	 * Sends the event to every local target with an acknowledgement callback each.
+	 * @return how many clients it was sent to, that is how many acknowledgements may come
+	 */
+	int deliverWithAck(BroadcastPacket packet, BroadcastOptions options, Duration timeout,
+			Consumer<@Nullable Object> onAck) {
+		int timeoutSeconds = (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
+		int sent = 0;
+		for (SocketIOClient client : targets(options)) {
+			if (options.isVolatile() && !client.isWritable()) {
+				continue;
+			}
+			client.sendEvent(packet.event(), new AckCallback<>(Object.class, timeoutSeconds) {
+				@Override
+				public void onSuccess(@Nullable Object result) {
+					onAck.accept(result);
+				}
+			}, packet.args().toArray());
+			sent++;
+		}
+		return sent;
+	}
+
+	/** Every room with a local member, socket-id rooms included. */
+	Set<String> rooms() {
+		Set<String> rooms = new LinkedHashSet<>(this.namespace.getRooms());
+		rooms.remove(this.namespace.getName());
+		return rooms;
+	}
+
+	/** The local targets as {@code fetchSockets()} describes them. */
+	List<Map<String, @Nullable Object>> describe(BroadcastOptions options) {
+		return targets(options).stream()
+			.map((client) -> SocketDetails.of(client, SocketDetails.roomsOf(client, this.namespace.getName())))
+			.toList();
+	}
+
+	void join(BroadcastOptions options, Collection<String> rooms) {
+		targets(options).forEach((client) -> rooms.forEach(client::joinRoom));
+	}
+
+	void leave(BroadcastOptions options, Collection<String> rooms) {
+		targets(options).forEach((client) -> rooms.forEach(client::leaveRoom));
+	}
+
+	/** Disconnects the targets from this namespace, or closes their whole connection when {@code close}. */
+	void disconnect(BroadcastOptions options, boolean close) {
+		for (SocketIOClient client : List.copyOf(targets(options))) {
+			if (close && client instanceof NamespaceClient namespaceClient) {
+				namespaceClient.getBaseClient().disconnect();
+			}
+			else {
+				client.disconnect();
+			}
+		}
 	}
 
 	/** A packet of the client's own: netty-socketio's encoder reads its Engine.IO version from the packet. */

@@ -1,18 +1,26 @@
 package dev.socketioredis.adapter;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import com.corundumstudio.socketio.SocketIOClient;
 import dev.socketioredis.protocol.BroadcastMessage;
 import dev.socketioredis.protocol.BroadcastOptions;
 import dev.socketioredis.protocol.BroadcastPacket;
+import dev.socketioredis.protocol.ClusterMessage;
+import dev.socketioredis.protocol.ClusterMessageCodec;
 import dev.socketioredis.protocol.MalformedMessageException;
+import dev.socketioredis.protocol.RequestType;
 import dev.socketioredis.redis.RedisPubSub;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -48,17 +56,31 @@ public final class NamespaceAdapter implements AutoCloseable {
 
 	private final PublishFailureLog publishFailures;
 
+	private final PendingRequests pending;
+
+	private final Requester requester;
+
+	private final RequestHandler requestHandler;
+
 	private final List<RedisPubSub.Subscription> subscriptions = new CopyOnWriteArrayList<>();
 
 	private final AtomicLong receivedMessages = new AtomicLong();
 
 	private final AtomicLong malformedMessages = new AtomicLong();
 
-	NamespaceAdapter(String name, LocalSockets sockets, ClusterSettings settings, Executor subscriber) {
+	NamespaceAdapter(String name, LocalSockets sockets, ClusterSettings settings, Executor subscriber,
+			ScheduledExecutorService timer) {
 		this.name = name;
 		this.sockets = sockets;
 		this.settings = settings;
 		this.publishFailures = new PublishFailureLog(name);
+		this.pending = new PendingRequests(timer);
+		this.requester = new Requester(this, sockets, this.pending, settings.requestsTimeout());
+		this.requestHandler = new RequestHandler(this, sockets, this.pending);
+		settings.serverSideEventListeners()
+			.stream()
+			.filter((listener) -> listener.namespace().equals(name))
+			.forEach(this.requestHandler::register);
 		List<RoomEventListener> listeners = new ArrayList<>(settings.roomEventListeners());
 		if (settings.channelMultiplexing()) {
 			this.roomSubscriptions = new RoomChannelSubscriptions(settings.channels(), settings.pubSub(),
@@ -111,6 +133,82 @@ public final class NamespaceAdapter implements AutoCloseable {
 		return new BroadcastOperator(this, WHOLE_NAMESPACE, false).emit(event, args);
 	}
 
+	/** Sockets of the whole namespace on every node. */
+	public CompletableFuture<List<RemoteSocket>> fetchSockets() {
+		return new BroadcastOperator(this, WHOLE_NAMESPACE, false).fetchSockets();
+	}
+
+	/** Every room with a member on any node, socket-id rooms included. */
+	public CompletableFuture<Set<String>> allRooms() {
+		return this.requester.allRooms();
+	}
+
+	/** Makes every socket of the namespace, on every node, join these rooms. */
+	public CompletableFuture<Void> socketsJoin(String... rooms) {
+		return new BroadcastOperator(this, WHOLE_NAMESPACE, false).socketsJoin(rooms);
+	}
+
+	/** Makes every socket of the namespace, on every node, leave these rooms. */
+	public CompletableFuture<Void> socketsLeave(String... rooms) {
+		return new BroadcastOperator(this, WHOLE_NAMESPACE, false).socketsLeave(rooms);
+	}
+
+	/** Disconnects every socket of the namespace, on every node. */
+	public CompletableFuture<Void> disconnectSockets(boolean close) {
+		return new BroadcastOperator(this, WHOLE_NAMESPACE, false).disconnectSockets(close);
+	}
+
+	/** A broadcast with acknowledgements, bounded by this timeout. */
+	public BroadcastOperator timeout(Duration timeout) {
+		return new BroadcastOperator(this, WHOLE_NAMESPACE, false).timeout(timeout);
+	}
+
+	/** Sends an event to the {@link ServerSideEventListener}s of the other nodes. */
+	public CompletableFuture<Void> serverSideEmit(String event, @Nullable Object... args) {
+		return this.requester.serverSideEmit(event, Arrays.asList(args));
+	}
+
+	/**
+	 * Sends an event to the other nodes and collects their acknowledgements, within {@code socketio.redis.requests-timeout}.
+	 * @return every other node's answer; fails with a {@link RequestTimeoutException} carrying the answers that arrived
+	 */
+	public CompletableFuture<List<@Nullable Object>> serverSideEmitWithAck(String event, @Nullable Object... args) {
+		return serverSideEmitWithAck(this.settings.requestsTimeout(), event, args);
+	}
+
+	/** {@link #serverSideEmitWithAck(String, Object...)} with a timeout of its own. */
+	public CompletableFuture<List<@Nullable Object>> serverSideEmitWithAck(Duration timeout, String event,
+			@Nullable Object... args) {
+		return this.requester.serverSideEmitWithAck(event, Arrays.asList(args), timeout);
+	}
+
+	/** Registers a listener of the events other nodes send with {@code serverSideEmit}. */
+	public void onServerSideEmit(String event, Function<List<@Nullable Object>, @Nullable Object> listener) {
+		this.requestHandler.register(new ServerSideEventListener() {
+
+			@Override
+			public String event() {
+				return event;
+			}
+
+			@Override
+			public @Nullable Object onEvent(List<@Nullable Object> args) {
+				return listener.apply(args);
+			}
+
+		});
+	}
+
+	/** Requests waiting for answers, for monitoring. */
+	public int pendingRequests() {
+		return this.pending.size();
+	}
+
+	/** Requests from other nodes that could not be read. */
+	public long ignoredRequests() {
+		return this.requestHandler.ignoredRequests();
+	}
+
 	/** Messages received from Redis for this namespace, including this node's own and those dropped unread. */
 	public long receivedMessages() {
 		return this.receivedMessages.get();
@@ -118,6 +216,12 @@ public final class NamespaceAdapter implements AutoCloseable {
 
 	void subscribe() {
 		RedisPubSub pubSub = this.settings.pubSub();
+		// exactly one SUBSCRIBE to the request channel: Node requesters count the nodes with PUBSUB NUMSUB
+		this.subscriptions.add(pubSub.subscribe(this.settings.channels().request(this.name),
+				(channel, message) -> this.requestHandler.onRequest(message)));
+		this.subscriptions.add(pubSub.subscribe(this.settings.channels().response(this.name), this::onResponse));
+		this.subscriptions.add(pubSub.subscribe(this.settings.channels().response(this.name, this.uid),
+				this::onResponse));
 		if (this.settings.channelMultiplexing()) {
 			this.subscriptions.add(pubSub.subscribe(this.settings.channels().broadcast(this.name), this::onBroadcast));
 		}
@@ -142,7 +246,10 @@ public final class NamespaceAdapter implements AutoCloseable {
 	}
 
 	private CompletableFuture<Void> publish(byte[] message, BroadcastOptions options) {
-		String channel = this.settings.channels().channelFor(this.name, options.rooms());
+		return publish(this.settings.channels().channelFor(this.name, options.rooms()), message);
+	}
+
+	private CompletableFuture<Void> publish(String channel, byte[] message) {
 		return this.settings.pubSub().publish(channel, message).handle((receivers, failure) -> {
 			if (failure != null) {
 				this.publishFailures.failed(failure);
@@ -177,6 +284,57 @@ public final class NamespaceAdapter implements AutoCloseable {
 		this.sockets.deliver(broadcast.packet(), broadcast.options());
 	}
 
+	private void onResponse(String channel, byte[] message) {
+		try {
+			this.requester.onResponse(messageCodec().decode(message));
+		}
+		catch (MalformedMessageException | RuntimeException ex) {
+			logger.debug("Ignored an unreadable response on {}: {}", channel, ex.getMessage());
+		}
+	}
+
+	CompletableFuture<List<RemoteSocket>> fetchSockets(BroadcastOptions options) {
+		return this.requester.fetchSockets(options);
+	}
+
+	CompletableFuture<Void> applyEverywhere(RequestType type, BroadcastOptions options, List<String> rooms,
+			boolean close) {
+		return this.requester.applyEverywhere(type, options, rooms, close);
+	}
+
+	CompletableFuture<List<@Nullable Object>> emitWithAck(String event, List<@Nullable Object> args,
+			BroadcastOptions options, Duration timeout) {
+		return this.requester.emitWithAck(BroadcastPacket.event(this.name, event, args), options, timeout);
+	}
+
+	ClusterMessageCodec messageCodec() {
+		return this.settings.messageCodec();
+	}
+
+	/** {@code PUBSUB NUMSUB} of the request channel: the nodes of the cluster, this one included. */
+	CompletableFuture<Long> countNodes() {
+		return this.settings.pubSub().countSubscribers(this.settings.channels().request(this.name));
+	}
+
+	CompletableFuture<Void> publishRequest(ClusterMessage request, boolean msgpack) {
+		return publish(this.settings.channels().request(this.name), encode(request, msgpack));
+	}
+
+	/**
+	 * Answers a request: on the requester's own channel when {@code publish-on-specific-response-channel} is on and the
+	 * requester is known, else on the common one.
+	 */
+	void publishResponse(@Nullable String requesterUid, ClusterMessage response, boolean msgpack) {
+		String channel = (this.settings.publishOnSpecificResponseChannel() && requesterUid != null)
+				? this.settings.channels().response(this.name, requesterUid)
+				: this.settings.channels().response(this.name);
+		publish(channel, encode(response, msgpack));
+	}
+
+	private byte[] encode(ClusterMessage message, boolean msgpack) {
+		return msgpack ? messageCodec().encodeMsgpack(message) : messageCodec().encodeJson(message);
+	}
+
 	void onJoin(String room, String socketId) {
 		this.rooms.join(room, socketId);
 	}
@@ -187,6 +345,7 @@ public final class NamespaceAdapter implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.pending.failAll("The adapter of namespace " + this.name + " was closed");
 		this.subscriptions.forEach(RedisPubSub.Subscription::close);
 		this.subscriptions.clear();
 		if (this.roomSubscriptions != null) {

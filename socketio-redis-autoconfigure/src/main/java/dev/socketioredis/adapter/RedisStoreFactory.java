@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import com.corundumstudio.socketio.SocketIONamespace;
 import com.corundumstudio.socketio.handler.AuthorizeHandler;
@@ -48,6 +49,13 @@ public class RedisStoreFactory implements StoreFactory {
 	/** Subscribes room channels (channel multiplexing) off the Netty event loops, in order. */
 	private final ExecutorService roomSubscriber = Executors.newSingleThreadExecutor((task) -> {
 		Thread thread = new Thread(task, "socketio-redis-room-subscriber");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	/** Deadlines of pending requests. */
+	private final ScheduledExecutorService requestTimer = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "socketio-redis-request-timer");
 		thread.setDaemon(true);
 		return thread;
 	});
@@ -93,7 +101,7 @@ public class RedisStoreFactory implements StoreFactory {
 			throw new IllegalStateException("The Socket.IO server has not started");
 		}
 		NamespaceAdapter adapter = new NamespaceAdapter(NamespaceNames.toSocketIo(nettyName),
-				new LocalSockets(namespace(nettyName), encoder), this.settings, this.roomSubscriber);
+				new LocalSockets(namespace(nettyName), encoder), this.settings, this.roomSubscriber, this.requestTimer);
 		adapter.subscribe();
 		return adapter;
 	}
@@ -180,6 +188,7 @@ public class RedisStoreFactory implements StoreFactory {
 		this.adapters.values().forEach(NamespaceAdapter::close);
 		this.adapters.clear();
 		this.roomSubscriber.shutdown();
+		this.requestTimer.shutdown();
 	}
 
 }

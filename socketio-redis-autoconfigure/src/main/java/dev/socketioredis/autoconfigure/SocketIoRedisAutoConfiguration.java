@@ -4,11 +4,13 @@ import com.corundumstudio.socketio.SocketIOServer;
 import dev.socketioredis.adapter.ClusterSettings;
 import dev.socketioredis.adapter.RedisStoreFactory;
 import dev.socketioredis.adapter.RoomEventListener;
+import dev.socketioredis.adapter.ServerSideEventListener;
 import dev.socketioredis.adapter.SocketIoCluster;
 import dev.socketioredis.emitter.Emitter;
 import dev.socketioredis.events.RoomEventPublisher;
 import dev.socketioredis.protocol.BroadcastCodec;
 import dev.socketioredis.protocol.ChannelNames;
+import dev.socketioredis.protocol.ClusterMessageCodec;
 import dev.socketioredis.redis.OrderedMessageListenerContainer;
 import dev.socketioredis.redis.RedisPubSub;
 import dev.socketioredis.redis.SpringDataRedisPubSub;
@@ -102,9 +104,12 @@ public final class SocketIoRedisAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		RedisStoreFactory socketIoRedisStoreFactory(SocketIoRedisProperties properties, ChannelNames channelNames,
-				RedisPubSub pubSub, BroadcastCodec codec, ObjectProvider<RoomEventListener> roomEventListeners) {
-			return new RedisStoreFactory(new ClusterSettings(channelNames, pubSub, codec,
-					properties.isChannelMultiplexing(), roomEventListeners.orderedStream().toList()));
+				RedisPubSub pubSub, BroadcastCodec codec, ObjectProvider<RoomEventListener> roomEventListeners,
+				ObjectProvider<ServerSideEventListener> serverSideEventListeners) {
+			return new RedisStoreFactory(new ClusterSettings(channelNames, pubSub, codec, new ClusterMessageCodec(),
+					properties.isChannelMultiplexing(), properties.getRequestsTimeout(),
+					properties.isPublishOnSpecificResponseChannel(), roomEventListeners.orderedStream().toList(),
+					serverSideEventListeners.orderedStream().toList()));
 		}
 
 		@Bean

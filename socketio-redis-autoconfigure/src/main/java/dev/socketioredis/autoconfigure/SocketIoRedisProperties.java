@@ -1,5 +1,7 @@
 package dev.socketioredis.autoconfigure;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -27,6 +29,18 @@ public class SocketIoRedisProperties {
 	 */
 	private boolean channelMultiplexing;
 
+	/**
+	 * How long a cluster request (fetchSockets, allRooms, serverSideEmitWithAck) waits for the other nodes' answers.
+	 */
+	private Duration requestsTimeout = Duration.ofSeconds(5);
+
+	/**
+	 * Whether to answer other nodes' requests on the requester's own response channel rather than on the common one,
+	 * so that each node receives only the answers meant for it. Acknowledgements of server-side emits always use the
+	 * common channel, as in Node.
+	 */
+	private boolean publishOnSpecificResponseChannel;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -41,6 +55,22 @@ public class SocketIoRedisProperties {
 
 	public void setChannelMultiplexing(boolean channelMultiplexing) {
 		this.channelMultiplexing = channelMultiplexing;
+	}
+
+	public Duration getRequestsTimeout() {
+		return this.requestsTimeout;
+	}
+
+	public void setRequestsTimeout(Duration requestsTimeout) {
+		this.requestsTimeout = requestsTimeout;
+	}
+
+	public boolean isPublishOnSpecificResponseChannel() {
+		return this.publishOnSpecificResponseChannel;
+	}
+
+	public void setPublishOnSpecificResponseChannel(boolean publishOnSpecificResponseChannel) {
+		this.publishOnSpecificResponseChannel = publishOnSpecificResponseChannel;
 	}
 
 	public String getKey() {

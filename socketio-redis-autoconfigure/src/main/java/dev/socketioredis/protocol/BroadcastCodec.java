@@ -51,20 +51,8 @@ public final class BroadcastCodec {
 		if (array.size() < 3) {
 			throw new MalformedMessageException("A broadcast is [uid, packet, opts], got " + array.size() + " elements");
 		}
-		return new BroadcastMessage(WireValues.string(array.get(0), "uid"), decodePacket(array.get(1)),
+		return new BroadcastMessage(WireValues.string(array.get(0), "uid"), BroadcastPacket.read(array.get(1)),
 				decodeOptions(array.get(2)));
-	}
-
-	private static BroadcastPacket decodePacket(@Nullable Object value) throws MalformedMessageException {
-		Map<String, ?> packet = WireValues.map(value, "packet");
-		int type = WireValues.integer(packet.get("type"), "packet.type");
-		List<?> data = WireValues.list(packet.get("data"), "packet.data");
-		if (data.isEmpty() || !(data.get(0) instanceof String)) {
-			throw new MalformedMessageException("packet.data must start with the event name");
-		}
-		Object nsp = packet.get("nsp");
-		return new BroadcastPacket(type, new ArrayList<>(data),
-				(nsp != null) ? WireValues.string(nsp, "packet.nsp") : "/");
 	}
 
 	private static BroadcastOptions decodeOptions(@Nullable Object value) throws MalformedMessageException {

@@ -1,12 +1,15 @@
 package dev.socketioredis.protocol;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Socket.IO packet inside a broadcast: {@code {type, data: [event, ...args], nsp}}.
@@ -48,6 +51,22 @@ public record BroadcastPacket(int type, List<Object> data, String nsp) {
 			data[i + 1] = args.get(i);
 		}
 		return new BroadcastPacket(EVENT, Arrays.asList(data), namespace);
+	}
+
+	/**
+	 * Reads the packet of a broadcast or of a {@link RequestType#BROADCAST} request from its decoded wire form.
+	 * A missing {@code nsp} means {@code /}.
+	 */
+	public static BroadcastPacket read(@Nullable Object value) throws MalformedMessageException {
+		Map<String, ?> packet = WireValues.map(value, "packet");
+		int type = WireValues.integer(packet.get("type"), "packet.type");
+		List<?> data = WireValues.list(packet.get("data"), "packet.data");
+		if (data.isEmpty() || !(data.get(0) instanceof String)) {
+			throw new MalformedMessageException("packet.data must start with the event name");
+		}
+		Object nsp = packet.get("nsp");
+		return new BroadcastPacket(type, new ArrayList<>(data),
+				(nsp != null) ? WireValues.string(nsp, "packet.nsp") : "/");
 	}
 
 	@JsonIgnore

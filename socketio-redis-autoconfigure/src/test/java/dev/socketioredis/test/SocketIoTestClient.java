@@ -60,6 +60,16 @@ public final class SocketIoTestClient implements AutoCloseable {
 		return client;
 	}
 
+	/** Acknowledges every {@code event} the server sends with an acknowledgement request, with {@code reply}. */
+	public SocketIoTestClient answering(String event, Object reply) {
+		this.socket.on(event, (args) -> {
+			if (args.length > 0 && args[args.length - 1] instanceof io.socket.client.Ack ack) {
+				ack.call(reply);
+			}
+		});
+		return this;
+	}
+
 	/** The arguments of every {@code event} received so far, in arrival order. */
 	public List<List<Object>> events(String event) {
 		return this.received.computeIfAbsent(event, (name) -> new CopyOnWriteArrayList<>());
