@@ -184,19 +184,7 @@ public final class NamespaceAdapter implements AutoCloseable {
 
 	/** Registers a listener of the events other nodes send with {@code serverSideEmit}. */
 	public void onServerSideEmit(String event, Function<List<@Nullable Object>, @Nullable Object> listener) {
-		this.requestHandler.register(new ServerSideEventListener() {
-
-			@Override
-			public String event() {
-				return event;
-			}
-
-			@Override
-			public @Nullable Object onEvent(List<@Nullable Object> args) {
-				return listener.apply(args);
-			}
-
-		});
+		this.requestHandler.register(ServerSideEventListener.of(event, listener));
 	}
 
 	/** Requests waiting for answers, for monitoring. */

@@ -1,6 +1,7 @@
 package dev.socketioredis.adapter;
 
 import java.util.List;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +27,7 @@ public interface ServerSideEventListener {
 	@Nullable Object onEvent(List<@Nullable Object> args);
 
 	/** A listener for the default namespace. */
-	static ServerSideEventListener of(String event, java.util.function.Function<List<@Nullable Object>, @Nullable Object> handler) {
+	static ServerSideEventListener of(String event, Function<List<@Nullable Object>, @Nullable Object> handler) {
 		return new ServerSideEventListener() {
 
 			@Override
