@@ -128,7 +128,7 @@ final class Requester {
 			.put("requestId", requestId)
 			.type(RequestType.BROADCAST)
 			.put("packet", packet)
-			.options(withTimeout)
+			.optionsWithFlags(withTimeout)
 			.build(), true));
 		int local = this.sockets.deliverWithAck(packet, options, timeout,
 				(ack) -> this.pending.answer(requestId, new Ack(ack)));

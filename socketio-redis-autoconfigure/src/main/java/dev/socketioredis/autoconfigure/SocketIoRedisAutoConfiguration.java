@@ -87,8 +87,15 @@ public final class SocketIoRedisAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Emitter socketIoEmitter(RedisPubSub pubSub, ChannelNames channelNames, BroadcastCodec codec) {
-		return new Emitter(pubSub, channelNames, codec);
+	ClusterMessageCodec socketIoClusterMessageCodec() {
+		return new ClusterMessageCodec();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Emitter socketIoEmitter(RedisPubSub pubSub, ChannelNames channelNames, BroadcastCodec codec,
+			ClusterMessageCodec messageCodec) {
+		return new Emitter(pubSub, channelNames, codec, messageCodec);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -104,9 +111,10 @@ public final class SocketIoRedisAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		RedisStoreFactory socketIoRedisStoreFactory(SocketIoRedisProperties properties, ChannelNames channelNames,
-				RedisPubSub pubSub, BroadcastCodec codec, ObjectProvider<RoomEventListener> roomEventListeners,
+				RedisPubSub pubSub, BroadcastCodec codec, ClusterMessageCodec messageCodec,
+				ObjectProvider<RoomEventListener> roomEventListeners,
 				ObjectProvider<ServerSideEventListener> serverSideEventListeners) {
-			return new RedisStoreFactory(new ClusterSettings(channelNames, pubSub, codec, new ClusterMessageCodec(),
+			return new RedisStoreFactory(new ClusterSettings(channelNames, pubSub, codec, messageCodec,
 					properties.isChannelMultiplexing(), properties.getRequestsTimeout(),
 					properties.isPublishOnSpecificResponseChannel(), roomEventListeners.orderedStream().toList(),
 					serverSideEventListeners.orderedStream().toList()));

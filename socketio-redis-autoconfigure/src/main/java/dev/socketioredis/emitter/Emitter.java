@@ -1,6 +1,8 @@
 package dev.socketioredis.emitter;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import dev.socketioredis.protocol.BroadcastCodec;
@@ -8,6 +10,9 @@ import dev.socketioredis.protocol.BroadcastMessage;
 import dev.socketioredis.protocol.BroadcastOptions;
 import dev.socketioredis.protocol.BroadcastPacket;
 import dev.socketioredis.protocol.ChannelNames;
+import dev.socketioredis.protocol.ClusterMessage;
+import dev.socketioredis.protocol.ClusterMessageCodec;
+import dev.socketioredis.protocol.RequestType;
 import dev.socketioredis.redis.RedisPubSub;
 import org.jspecify.annotations.Nullable;
 
@@ -32,19 +37,22 @@ public final class Emitter {
 
 	private final BroadcastCodec codec;
 
+	private final ClusterMessageCodec messageCodec;
+
 	private final String namespace;
 
 	private final BroadcastOptions options;
 
-	public Emitter(RedisPubSub pubSub, ChannelNames channels, BroadcastCodec codec) {
-		this(pubSub, channels, codec, "/", NO_TARGETS);
+	public Emitter(RedisPubSub pubSub, ChannelNames channels, BroadcastCodec codec, ClusterMessageCodec messageCodec) {
+		this(pubSub, channels, codec, messageCodec, "/", NO_TARGETS);
 	}
 
-	private Emitter(RedisPubSub pubSub, ChannelNames channels, BroadcastCodec codec, String namespace,
-			BroadcastOptions options) {
+	private Emitter(RedisPubSub pubSub, ChannelNames channels, BroadcastCodec codec, ClusterMessageCodec messageCodec,
+			String namespace, BroadcastOptions options) {
 		this.pubSub = pubSub;
 		this.channels = channels;
 		this.codec = codec;
+		this.messageCodec = messageCodec;
 		this.namespace = namespace;
 		this.options = options;
 	}
@@ -54,7 +62,7 @@ public final class Emitter {
 		if (!namespace.startsWith("/")) {
 			throw new IllegalArgumentException("A namespace starts with '/': '" + namespace + "'");
 		}
-		return new Emitter(this.pubSub, this.channels, this.codec, namespace, NO_TARGETS);
+		return new Emitter(this.pubSub, this.channels, this.codec, this.messageCodec, namespace, NO_TARGETS);
 	}
 
 	/** Targets these rooms too (a socket id is a room). */
@@ -95,8 +103,55 @@ public final class Emitter {
 			.thenApply((receivers) -> null);
 	}
 
+	/** Makes the targeted sockets, on every node, join these rooms. */
+	public CompletableFuture<Void> socketsJoin(String... rooms) {
+		return request(ClusterMessage.builder()
+			.type(RequestType.REMOTE_JOIN)
+			.options(this.options)
+			.put("rooms", List.of(rooms))
+			.build());
+	}
+
+	/** Makes the targeted sockets, on every node, leave these rooms. */
+	public CompletableFuture<Void> socketsLeave(String... rooms) {
+		return request(ClusterMessage.builder()
+			.type(RequestType.REMOTE_LEAVE)
+			.options(this.options)
+			.put("rooms", List.of(rooms))
+			.build());
+	}
+
+	/** Disconnects the targeted sockets from their namespace, or closes their whole connection when {@code close}. */
+	public CompletableFuture<Void> disconnectSockets(boolean close) {
+		return request(ClusterMessage.builder()
+			.type(RequestType.REMOTE_DISCONNECT)
+			.options(this.options)
+			.put("close", close)
+			.build());
+	}
+
+	/**
+	 * Sends an event to the server-side listeners of every node of the namespace (an emitter gets no
+	 * acknowledgements).
+	 */
+	public CompletableFuture<Void> serverSideEmit(String event, @Nullable Object... args) {
+		List<@Nullable Object> data = new ArrayList<>();
+		data.add(event);
+		data.addAll(Arrays.asList(args));
+		return request(ClusterMessage.builder()
+			.put("uid", BroadcastMessage.EMITTER_UID)
+			.type(RequestType.SERVER_SIDE_EMIT)
+			.put("data", data)
+			.build());
+	}
+
+	private CompletableFuture<Void> request(ClusterMessage request) {
+		return this.pubSub.publish(this.channels.request(this.namespace), this.messageCodec.encodeJson(request))
+			.thenApply((receivers) -> null);
+	}
+
 	private Emitter with(BroadcastOptions options) {
-		return new Emitter(this.pubSub, this.channels, this.codec, this.namespace, options);
+		return new Emitter(this.pubSub, this.channels, this.codec, this.messageCodec, this.namespace, options);
 	}
 
 }

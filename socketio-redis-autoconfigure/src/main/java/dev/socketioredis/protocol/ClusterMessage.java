@@ -90,14 +90,20 @@ public record ClusterMessage(Map<String, @Nullable Object> fields) {
 			return put("type", type.code());
 		}
 
-		/** {@code opts} as the Node adapter writes it in requests: rooms and except, flags only when set. */
+		/** {@code opts} as the Node adapter and emitter write it in requests: {@code {rooms, except}}. */
 		public Builder options(BroadcastOptions options) {
 			Map<String, Object> opts = new LinkedHashMap<>();
 			opts.put("rooms", options.rooms());
 			opts.put("except", options.except());
-			if (!options.flags().isEmpty()) {
-				opts.put("flags", options.flags());
-			}
+			return put("opts", opts);
+		}
+
+		/** {@code opts} of a {@link RequestType#BROADCAST} request: {@code {rooms, except, flags}}. */
+		public Builder optionsWithFlags(BroadcastOptions options) {
+			Map<String, Object> opts = new LinkedHashMap<>();
+			opts.put("rooms", options.rooms());
+			opts.put("except", options.except());
+			opts.put("flags", options.flags());
 			return put("opts", opts);
 		}
 

@@ -1,16 +1,21 @@
 package dev.socketioredis.adapter;
 
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.socketioredis.emitter.Emitter;
 import dev.socketioredis.protocol.BroadcastCodec;
 import dev.socketioredis.protocol.BroadcastMessage;
 import dev.socketioredis.protocol.BroadcastOptions;
 import dev.socketioredis.protocol.Room;
 import dev.socketioredis.test.ClusterNode;
+import dev.socketioredis.test.NodeVectors;
 import dev.socketioredis.test.RedisTestServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -54,8 +59,14 @@ class WireFormatIntegrationTests {
 			public void message(byte[] pattern, byte[] channel, byte[] message) {
 				published.add(new Published(new String(channel), message));
 			}
+
+			@Override
+			public void message(byte[] channel, byte[] message) {
+				published.add(new Published(new String(channel), message));
+			}
 		});
 		subscriber.sync().psubscribe("socket.io#*".getBytes());
+		subscriber.sync().subscribe("socket.io-request#/#".getBytes());
 	}
 
 	@AfterAll
@@ -114,6 +125,30 @@ class WireFormatIntegrationTests {
 		Published message = next();
 		assertThat(message.channel()).isEqualTo("socket.io#/admin#ops#");
 		assertThat(this.codec.decode(message.bytes()).packet().nsp()).isEqualTo("/admin");
+	}
+
+	@Test
+	void emitterMessagesAreByteForByteTheNodeEmitters() throws Exception {
+		Emitter emitter = node.emitter();
+		Map<String, Runnable> calls = new LinkedHashMap<>();
+		calls.put("emitter-emit-all", () -> emitter.emit("e-hello", "world"));
+		calls.put("emitter-emit-one-room", () -> emitter.to("room1").emit("e-msg", Map.of("k", "v")));
+		calls.put("emitter-emit-rooms-except", () -> emitter.to("room1").to("room2").except("room3").emit("e-multi", 1));
+		calls.put("emitter-emit-binary", () -> emitter.emit("e-bin", (Object) HexFormat.of().parseHex("deadbeef")));
+		calls.put("emitter-emit-volatile", () -> emitter.asVolatile().emit("e-vol", 1));
+		calls.put("emitter-emit-namespace", () -> emitter.of("/admin").emit("e-admin", 1));
+		calls.put("emitter-socketsJoin", () -> emitter.in("room1").socketsJoin("room5"));
+		calls.put("emitter-socketsLeave", () -> emitter.in("room1").socketsLeave("room5"));
+		calls.put("emitter-disconnectSockets", () -> emitter.in("room2").disconnectSockets(true));
+		calls.put("emitter-serverSideEmit", () -> emitter.serverSideEmit("ping-srv", "from-emitter"));
+		for (Map.Entry<String, Runnable> call : calls.entrySet()) {
+			published.clear();
+			call.getValue().run();
+			Published message = next();
+			JsonNode vector = NodeVectors.byId(call.getKey());
+			assertThat(message.channel()).as(call.getKey()).isEqualTo(vector.get("channel").asText());
+			assertThat(HexFormat.of().formatHex(message.bytes())).as(call.getKey()).isEqualTo(vector.get("hex").asText());
+		}
 	}
 
 	private static Published next() throws InterruptedException {

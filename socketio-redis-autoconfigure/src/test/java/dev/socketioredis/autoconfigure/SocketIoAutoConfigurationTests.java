@@ -8,6 +8,9 @@ import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.store.MemoryStoreFactory;
 import dev.socketioredis.adapter.RedisStoreFactory;
 import dev.socketioredis.emitter.Emitter;
+import dev.socketioredis.protocol.BroadcastCodec;
+import dev.socketioredis.protocol.ChannelNames;
+import dev.socketioredis.protocol.ClusterMessageCodec;
 import dev.socketioredis.redis.RedisPubSub;
 import dev.socketioredis.server.SocketIoServerCustomizer;
 import dev.socketioredis.server.SocketIoServerLifecycle;
@@ -193,8 +196,7 @@ class SocketIoAutoConfigurationTests {
 
 		@Bean
 		Emitter userEmitter(RedisPubSub pubSub) {
-			return new Emitter(pubSub, new dev.socketioredis.protocol.ChannelNames("custom"),
-					new dev.socketioredis.protocol.BroadcastCodec());
+			return new Emitter(pubSub, new ChannelNames("custom"), new BroadcastCodec(), new ClusterMessageCodec());
 		}
 
 	}

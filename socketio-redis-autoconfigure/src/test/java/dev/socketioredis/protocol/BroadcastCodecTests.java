@@ -1,7 +1,5 @@
 package dev.socketioredis.protocol;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
@@ -10,7 +8,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.socketioredis.test.NodeVectors;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,22 +28,14 @@ class BroadcastCodecTests {
 
 	private final BroadcastCodec codec = new BroadcastCodec();
 
-	static Stream<Arguments> broadcastVectors() throws IOException {
+	static Stream<Arguments> broadcastVectors() {
 		List<Arguments> vectors = new ArrayList<>();
-		for (JsonNode vector : vectors()) {
+		for (JsonNode vector : NodeVectors.all()) {
 			if (vector.get("encoding").asText().equals("msgpack") && vector.get("decoded").isArray()) {
 				vectors.add(Arguments.of(vector.get("id").asText(), vector));
 			}
 		}
 		return vectors.stream();
-	}
-
-	static List<JsonNode> vectors() throws IOException {
-		try (InputStream in = BroadcastCodecTests.class.getResourceAsStream("/node-adapter-vectors.json")) {
-			List<JsonNode> vectors = new ArrayList<>();
-			new ObjectMapper().readTree(in).get("vectors").forEach(vectors::add);
-			return vectors;
-		}
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -63,7 +53,7 @@ class BroadcastCodecTests {
 	}
 
 	@Test
-	void broadcastVectorsCoverEveryKind() throws IOException {
+	void broadcastVectorsCoverEveryKind() {
 		assertThat(broadcastVectors()).hasSizeGreaterThanOrEqualTo(20);
 	}
 
@@ -110,19 +100,19 @@ class BroadcastCodecTests {
 	}
 
 	@Test
-	void emitterLayoutWritesFlagsBeforeExcept() throws IOException {
+	void emitterLayoutWritesFlagsBeforeExcept() {
 		BroadcastMessage message = new BroadcastMessage(BroadcastMessage.EMITTER_UID,
 				BroadcastPacket.event("/", "e-multi", List.of(1)),
 				new BroadcastOptions(List.of(Room.of("room1"), Room.of("room2")), List.of(Room.of("room3")), Map.of(),
 						BroadcastOptions.Layout.EMITTER));
-		assertThat(HEX.formatHex(this.codec.encode(message))).isEqualTo(hexOf("emitter-emit-rooms-except"));
+		assertThat(HEX.formatHex(this.codec.encode(message))).isEqualTo(NodeVectors.hex("emitter-emit-rooms-except"));
 	}
 
 	@Test
 	void writesIntegralDoublesAsIntegersAsJavaScriptDoes() throws Exception {
 		BroadcastMessage message = new BroadcastMessage("owZ7mU", BroadcastPacket.event("/", "hello", List.of("world", 1.0)),
 				new BroadcastOptions(List.of(), List.of(), Map.of(), BroadcastOptions.Layout.ADAPTER));
-		assertThat(HEX.formatHex(this.codec.encode(message))).isEqualTo(hexOf("classic-emit-all"));
+		assertThat(HEX.formatHex(this.codec.encode(message))).isEqualTo(NodeVectors.hex("classic-emit-all"));
 	}
 
 	@Test
@@ -155,16 +145,7 @@ class BroadcastCodecTests {
 	}
 
 	private BroadcastMessage decode(String id) throws Exception {
-		return this.codec.decode(HEX.parseHex(hexOf(id)));
-	}
-
-	private static String hexOf(String id) throws IOException {
-		return vectors().stream()
-			.filter((vector) -> vector.get("id").asText().equals(id))
-			.findFirst()
-			.orElseThrow()
-			.get("hex")
-			.asText();
+		return this.codec.decode(HEX.parseHex(NodeVectors.hex(id)));
 	}
 
 	private static List<String> texts(JsonNode array) {

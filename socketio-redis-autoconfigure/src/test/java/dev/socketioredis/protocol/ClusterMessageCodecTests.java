@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.socketioredis.test.NodeVectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,7 +27,7 @@ class ClusterMessageCodecTests {
 
 	static Stream<Arguments> requestAndResponseVectors() throws Exception {
 		List<Arguments> vectors = new ArrayList<>();
-		for (JsonNode vector : BroadcastCodecTests.vectors()) {
+		for (JsonNode vector : NodeVectors.all()) {
 			String channel = vector.get("channel").asText();
 			if (channel.contains("-request#") || channel.contains("-response#")) {
 				vectors.add(Arguments.of(vector.get("id").asText(), vector));
@@ -100,7 +101,7 @@ class ClusterMessageCodecTests {
 			.put("requestId", "xLRT0J")
 			.type(RequestType.BROADCAST)
 			.put("packet", BroadcastPacket.event("/", "ackme", List.of("q")))
-			.options(options)
+			.optionsWithFlags(options)
 			.build();
 		assertThat(HEX.formatHex(this.codec.encodeMsgpack(request))).isEqualTo(hex("classic-broadcast-ack-request"));
 		ClusterMessage ack = ClusterMessage.builder()
@@ -140,14 +141,8 @@ class ClusterMessageCodecTests {
 			.isEqualTo(new String(HEX.parseHex(hex(id)), StandardCharsets.UTF_8));
 	}
 
-	private static String hex(String id) throws Exception {
-		return BroadcastCodecTests.vectors()
-			.stream()
-			.filter((vector) -> vector.get("id").asText().equals(id))
-			.findFirst()
-			.orElseThrow()
-			.get("hex")
-			.asText();
+	private static String hex(String id) {
+		return NodeVectors.hex(id);
 	}
 
 }
