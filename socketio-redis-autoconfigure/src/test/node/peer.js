@@ -3,15 +3,26 @@
 //   node peer.js --redis-port 6379 [--redis-host 127.0.0.1] [--port 0] [--key socket.io]
 //   (or REDIS_PORT, REDIS_HOST, PORT, KEY_PREFIX in the environment)
 //
-// Clients join the rooms of their `room` handshake query (`room=a,b`), as the Java test nodes do.
+// The server serves the namespaces "/" and "/admin". Clients join the rooms of their `room` handshake query
+// (`room=a,b`), as the Java test nodes do.
+// Binary values travel as {"$bin":"<hex>"} both ways; received ones also say what they arrived as:
+// {"$bin":"0102ff","class":"Buffer"} (or "ArrayBuffer", "Uint8Array"...).
 // stdout: one JSON object a line, for each thing that happens:
 //   {"type":"ready","port":1234,"uid":"abc123"}
-//   {"type":"event","client":"c1","event":"news","args":[...]}
+//   {"type":"event","client":"c1","event":"news","args":[...]}      also "disconnect" with the reason as argument
 //   {"type":"done","id":"x",...}   {"type":"error","id":"x","message":"..."}
 // stdin: one JSON command a line, each answered with "done" (or "error") carrying its id:
-//   {"cmd":"connectClient","id":"c1","rooms":"r1"}      a socket.io-client named c1 (done: its socketId)
+//   {"cmd":"connectClient","id":"c1","rooms":"r1"}      a socket.io-client named c1, with options
+//       "namespace":"/admin"     (default "/")
+//       "port":8080              another server than this peer's, e.g. a Java node
+//       "transport":"polling"    the only transport it may use (default "websocket")
+//       "version":2              socket.io-client 2.5.0 (Engine.IO v3) instead of 4.8 (Engine.IO v4)
+//     done: {"socketId":"...","engineIo":4,"transport":"websocket"}, the Engine.IO protocol and transport in use
 //   {"cmd":"closeClient","id":"c1"}
-//   {"cmd":"emit","id":"x","rooms":["r1"],"except":[],"event":"news","args":[...]}   io.to().except().emit()
+//   {"cmd":"emit","id":"x","namespace":"/","rooms":["r1",42],"except":[],"event":"news","args":[...]}
+//       io.of(namespace).to(rooms).except(except).emit(event, ...args); a JSON number is a number room
+//   {"cmd":"emitterEmit","id":"x","namespace":"/","rooms":[],"except":[],"volatile":false,"event":"news","args":[...]}
+//       the same through @socket.io/redis-emitter: emitter.of(namespace).to(rooms).except(except)[.volatile].emit(...)
 "use strict";
 
 const { parseArgs } = require("node:util");
@@ -19,7 +30,9 @@ const { createServer } = require("node:http");
 const readline = require("node:readline");
 const { Server } = require("socket.io");
 const { io: connect } = require("socket.io-client");
+const connectV2 = require("socket.io-client-v2");
 const { createAdapter } = require("@socket.io/redis-adapter");
+const { Emitter } = require("@socket.io/redis-emitter");
 const { createClient } = require("redis");
 
 const { values: options } = parseArgs({
@@ -31,11 +44,43 @@ const { values: options } = parseArgs({
   },
 });
 
+const NAMESPACES = ["/", "/admin"];
+
 const clients = new Map();
-let io, pub, sub, httpPort;
+let io, emitter, pub, sub, httpPort;
 
 function print(line) {
   process.stdout.write(JSON.stringify(line) + "\n");
+}
+
+/** Received values as JSON: binary (Buffer, ArrayBuffer, typed arrays) as {"$bin":"<hex>","class":"<its type>"}. */
+function toJson(value) {
+  if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
+    const bytes = value instanceof ArrayBuffer ? Buffer.from(value)
+      : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+    return { $bin: bytes.toString("hex"), class: value.constructor.name };
+  }
+  if (Array.isArray(value)) {
+    return value.map(toJson);
+  }
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toJson(item)]));
+  }
+  return value;
+}
+
+/** Arguments of a command: {"$bin":"<hex>"} becomes a Buffer, at any depth. */
+function fromJson(value) {
+  if (Array.isArray(value)) {
+    return value.map(fromJson);
+  }
+  if (value !== null && typeof value === "object") {
+    if (typeof value.$bin === "string") {
+      return Buffer.from(value.$bin, "hex");
+    }
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, fromJson(item)]));
+  }
+  return value;
 }
 
 async function start() {
@@ -48,39 +93,74 @@ async function start() {
 
   const httpServer = createServer();
   io = new Server(httpServer, { adapter: createAdapter(pub, sub, { key: options.key }) });
-  io.on("connection", (socket) => {
-    const rooms = socket.handshake.query.room;
-    if (typeof rooms === "string" && rooms !== "") {
-      socket.join(rooms.split(","));
-    }
-  });
+  for (const namespace of NAMESPACES) {
+    io.of(namespace).on("connection", (socket) => {
+      const rooms = socket.handshake.query.room;
+      if (typeof rooms === "string" && rooms !== "") {
+        socket.join(rooms.split(","));
+      }
+    });
+  }
+  // publishes on the adapter's connection, so in order with the server's own broadcasts
+  emitter = new Emitter(pub, { key: options.key });
   await new Promise((resolve) => httpServer.listen(Number(options.port), "127.0.0.1", resolve));
   httpPort = httpServer.address().port;
 
-  // the adapter subscribes without telling when it is done: wait until Redis counts its last subscription
-  const adapter = io.of("/").adapter;
-  const lastChannel = `${options.key}-response#/#${adapter.uid}#`;
-  while ((await pub.pubSubNumSub(lastChannel))[lastChannel] < 1) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
+  // each namespace adapter subscribes without telling when it is done: wait until Redis counts its last subscription
+  for (const namespace of NAMESPACES) {
+    const lastChannel = `${options.key}-response#${namespace}#${io.of(namespace).adapter.uid}#`;
+    while ((await pub.pubSubNumSub(lastChannel))[lastChannel] < 1) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   }
-  print({ type: "ready", port: httpPort, uid: adapter.uid });
+  print({ type: "ready", port: httpPort, uid: io.of("/").adapter.uid });
+}
+
+/** A socket.io-client 4.8 socket; every event it receives is printed. */
+function connectV4(url, { id, rooms, transport }) {
+  const socket = connect(url, {
+    transports: [transport],
+    forceNew: true,
+    reconnection: false,
+    query: rooms ? { room: rooms } : {},
+  });
+  socket.onAny((event, ...args) => print({ type: "event", client: id, event, args: toJson(args) }));
+  return socket;
+}
+
+/** A socket.io-client 2.5 socket (Engine.IO v3), which has no onAny: its packet handler prints every event. */
+function connectLegacy(url, { id, rooms, transport }) {
+  const socket = connectV2(url, {
+    transports: [transport],
+    forceNew: true,
+    reconnection: false,
+    query: rooms ? { room: rooms } : {},
+  });
+  const onevent = socket.onevent;
+  socket.onevent = function (packet) {
+    const [event, ...args] = packet.data || [];
+    print({ type: "event", client: id, event, args: toJson(args) });
+    onevent.call(this, packet);
+  };
+  // namespace refusals come as "error"
+  socket.once("error", (err) => socket.emit("connect_error", err));
+  return socket;
 }
 
 const commands = {
-  async connectClient({ id, rooms = "" }) {
-    const socket = connect(`http://127.0.0.1:${httpPort}`, {
-      transports: ["websocket"],
-      forceNew: true,
-      reconnection: false,
-      query: rooms ? { room: rooms } : {},
-    });
-    socket.onAny((event, ...args) => print({ type: "event", client: id, event, args }));
+  async connectClient({ id, rooms = "", namespace = "/", port = httpPort, transport = "websocket", version = 4 }) {
+    const url = `http://127.0.0.1:${port}${namespace === "/" ? "" : namespace}`;
+    const socket = (version === 2 ? connectLegacy : connectV4)(url, { id, rooms, transport });
+    socket.on("disconnect", (reason) => print({ type: "event", client: id, event: "disconnect", args: [reason] }));
     clients.set(id, socket);
     await new Promise((resolve, reject) => {
       socket.once("connect", resolve);
-      socket.once("connect_error", reject);
+      socket.once("connect_error", (err) => {
+        reject(new Error(`${id} could not connect to ${url}: ${err && err.message || err}`));
+      });
     });
-    return { socketId: socket.id };
+    const { transport: connected } = socket.io.engine;
+    return { socketId: socket.id, engineIo: Number(connected.query.EIO), transport: connected.name };
   },
 
   async closeClient({ id }) {
@@ -88,8 +168,13 @@ const commands = {
     clients.delete(id);
   },
 
-  async emit({ rooms = [], except = [], event, args = [] }) {
-    io.to(rooms).except(except).emit(event, ...args);
+  async emit({ namespace = "/", rooms = [], except = [], event, args = [] }) {
+    io.of(namespace).to(rooms).except(except).emit(event, ...fromJson(args));
+  },
+
+  async emitterEmit({ namespace = "/", rooms = [], except = [], volatile = false, event, args = [] }) {
+    const operator = emitter.of(namespace).to(rooms).except(except);
+    (volatile ? operator.volatile : operator).emit(event, ...fromJson(args));
   },
 };
 

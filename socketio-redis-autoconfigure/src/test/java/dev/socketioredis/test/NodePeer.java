@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,8 @@ import static org.awaitility.Awaitility.await;
  * A Node.js Socket.IO server ({@code socket.io} with {@code @socket.io/redis-adapter}) on the same Redis as the Java
  * nodes: {@code src/test/node/peer.js}, run with {@code node} from the directory Maven prepared ({@code node.peer.dir}
  * system property, {@code target/node-peer} by default) and driven through JSON lines on its stdin and stdout. It also
- * hosts Node {@code socket.io-client}s, whose received events it records.
+ * hosts Node {@code socket.io-client}s (4.8, or 2.5 for Engine.IO v3, on the Node server or on any other one), whose
+ * received events it records; binary arguments arrive as {@link Binary}.
  *
  * <p>
  * Without {@code node} ({@code $NODE} or the {@code PATH}) or without a prepared peer directory, the test is aborted,
@@ -123,13 +125,27 @@ public final class NodePeer implements AutoCloseable {
 	}
 
 	/**
-	 * Connects a Node {@code socket.io-client} named {@code client} to the Node server (websocket), joining
-	 * {@code rooms} (comma-separated, may be empty), and waits until it is connected.
+	 * Connects a Node {@code socket.io-client} 4.8 named {@code client} to the default namespace of the Node server
+	 * (websocket), joining {@code rooms} (comma-separated, may be empty), and waits until it is connected.
 	 * @return its socket id
 	 */
 	public String connectClient(String client, String rooms) {
-		Map<String, Object> done = command(ordered("cmd", "connectClient", "id", client, "rooms", rooms));
-		return (String) done.get("socketId");
+		return connectClient(client, Client.v4().rooms(rooms)).socketId();
+	}
+
+	/**
+	 * Connects a Node {@code socket.io-client} named {@code client} as {@code how} says, and waits until it is
+	 * connected.
+	 */
+	public Connection connectClient(String client, Client how) {
+		Map<String, Object> command = ordered("cmd", "connectClient", "id", client, "rooms", how.rooms, "namespace",
+				how.namespace, "transport", how.transport, "version", how.version);
+		if (how.port != null) {
+			command.put("port", how.port);
+		}
+		Map<String, Object> done = command(command);
+		return new Connection((String) done.get("socketId"), ((Number) done.get("engineIo")).intValue(),
+				(String) done.get("transport"));
 	}
 
 	/** Disconnects a client made by {@link #connectClient}. */
@@ -139,14 +155,39 @@ public final class NodePeer implements AutoCloseable {
 
 	/**
 	 * {@code io.to(rooms).except(except).emit(event, ...args)} on the Node server; returns once called, in order
-	 * with the previous ones. Arguments travel as JSON (no binary).
+	 * with the previous ones. Rooms are strings, or integers for JS number rooms. Arguments travel as JSON, a
+	 * {@code byte[]} (at any depth) as a {@code Buffer}.
 	 */
-	public void emit(List<String> rooms, List<String> except, String event, @Nullable Object... args) {
-		command(ordered("cmd", "emit", "id", "emit-" + this.commandIds.incrementAndGet(), "rooms", rooms, "except",
-				except, "event", event, "args", Arrays.asList(args)));
+	public void emit(List<?> rooms, List<?> except, String event, @Nullable Object... args) {
+		emit("/", rooms, except, event, args);
 	}
 
-	/** The arguments of every {@code event} the Node client received so far, in arrival order, as JSON values. */
+	/**
+	 * {@code io.of(namespace).to(rooms).except(except).emit(event, ...args)}, as
+	 * {@link #emit(List, List, String, Object...)}.
+	 */
+	public void emit(String namespace, List<?> rooms, List<?> except, String event, @Nullable Object... args) {
+		command(ordered("cmd", "emit", "id", "emit-" + this.commandIds.incrementAndGet(), "namespace", namespace,
+				"rooms", rooms, "except", except, "event", event, "args", toWire(Arrays.asList(args))));
+	}
+
+	/**
+	 * Publishes through {@code @socket.io/redis-emitter} ({@code new Emitter(redisClient)}, on the connection the
+	 * Node server publishes with):
+	 * {@code emitter.of(namespace).to(rooms).except(except)[.volatile].emit(event, ...args)}. Returns once called,
+	 * in order with the other commands; arguments as for {@link #emit(List, List, String, Object...)}.
+	 */
+	public void emitterEmit(String namespace, List<?> rooms, List<?> except, boolean isVolatile, String event,
+			@Nullable Object... args) {
+		command(ordered("cmd", "emitterEmit", "id", "emitter-" + this.commandIds.incrementAndGet(), "namespace",
+				namespace, "rooms", rooms, "except", except, "volatile", isVolatile, "event", event, "args",
+				toWire(Arrays.asList(args))));
+	}
+
+	/**
+	 * The arguments of every {@code event} the Node client received so far, in arrival order, as JSON values, binary
+	 * ones as {@link Binary}. A {@code disconnect} event is recorded too, with the reason.
+	 */
 	public List<List<Object>> events(String client, String event) {
 		return this.events.computeIfAbsent(client, (name) -> new ConcurrentHashMap<>())
 			.computeIfAbsent(event, (name) -> new CopyOnWriteArrayList<>());
@@ -211,7 +252,8 @@ public final class NodePeer implements AutoCloseable {
 	/** Waits for the first line from index {@code from} on that matches. */
 	private Map<String, Object> awaitLine(int from, Predicate<Map<String, Object>> matching, String description) {
 		try {
-			return await().atMost(TIMEOUT).until(() -> {
+			// the peer answers within milliseconds: poll often (the default waits 100 ms before the first look)
+			return await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(5)).until(() -> {
 				if (!this.process.isAlive()) {
 					throw new AssertionError("The Node peer exited with " + this.process.exitValue()
 							+ " while waiting for " + description + diagnostics());
@@ -236,7 +278,8 @@ public final class NodePeer implements AutoCloseable {
 			return;
 		}
 		if ("event".equals(line.get("type"))) {
-			events((String) line.get("client"), (String) line.get("event")).add((List<Object>) line.get("args"));
+			events((String) line.get("client"), (String) line.get("event"))
+				.add((List<Object>) fromWire(line.get("args")));
 		}
 		this.lines.add(line);
 	}
@@ -260,6 +303,38 @@ public final class NodePeer implements AutoCloseable {
 		}, "node-peer-" + name);
 		thread.setDaemon(true);
 		thread.start();
+	}
+
+	/** byte[] → {@code {"$bin":"<hex>"}}, which the peer turns into a Buffer. */
+	private static @Nullable Object toWire(@Nullable Object value) {
+		if (value instanceof byte[] bytes) {
+			return Map.of("$bin", HexFormat.of().formatHex(bytes));
+		}
+		if (value instanceof List<?> list) {
+			return list.stream().map(NodePeer::toWire).collect(ArrayList::new, ArrayList::add, ArrayList::addAll);
+		}
+		if (value instanceof Map<?, ?> map) {
+			Map<Object, @Nullable Object> wire = new LinkedHashMap<>();
+			map.forEach((key, item) -> wire.put(key, toWire(item)));
+			return wire;
+		}
+		return value;
+	}
+
+	/** {@code {"$bin":"<hex>","class":"Buffer"}} from the peer → {@link Binary}. */
+	private static @Nullable Object fromWire(@Nullable Object value) {
+		if (value instanceof Map<?, ?> map && map.get("$bin") instanceof String hex) {
+			return new Binary((String) map.get("class"), hex);
+		}
+		if (value instanceof List<?> list) {
+			return list.stream().map(NodePeer::fromWire).collect(ArrayList::new, ArrayList::add, ArrayList::addAll);
+		}
+		if (value instanceof Map<?, ?> map) {
+			Map<Object, @Nullable Object> plain = new LinkedHashMap<>();
+			map.forEach((key, item) -> plain.put(key, fromWire(item)));
+			return plain;
+		}
+		return value;
 	}
 
 	private static Map<String, Object> ordered(Object... keysAndValues) {
@@ -301,6 +376,91 @@ public final class NodePeer implements AutoCloseable {
 			throw new IllegalStateException(message);
 		}
 		Assumptions.abort(message);
+	}
+
+	/**
+	 * A binary value a Node client received: what JS type it arrived as ({@code Buffer}, {@code ArrayBuffer}...) and
+	 * its bytes in hex.
+	 */
+	public record Binary(String type, String hex) {
+
+		/** A {@code Buffer} holding these bytes. */
+		public static Binary buffer(byte[] bytes) {
+			return new Binary("Buffer", HexFormat.of().formatHex(bytes));
+		}
+
+		public byte[] bytes() {
+			return HexFormat.of().parseHex(this.hex);
+		}
+
+	}
+
+	/**
+	 * A connected Node client: its socket id, and the Engine.IO protocol version ({@code 3} or {@code 4}) and transport
+	 * ({@code websocket} or {@code polling}) it is using.
+	 */
+	public record Connection(String socketId, int engineIo, String transport) {
+
+	}
+
+	/**
+	 * How {@link #connectClient(String, Client)} connects a Node client: which {@code socket.io-client}, to which server
+	 * and namespace, over which transport, joining which rooms. Immutable.
+	 *
+	 * <pre class="code">
+	 * Client.v2().to(javaNode.port()).transport("polling").rooms("r1")
+	 * </pre>
+	 */
+	public static final class Client {
+
+		private final int version;
+
+		private final @Nullable Integer port;
+
+		private final String namespace;
+
+		private final String transport;
+
+		private final String rooms;
+
+		private Client(int version, @Nullable Integer port, String namespace, String transport, String rooms) {
+			this.version = version;
+			this.port = port;
+			this.namespace = namespace;
+			this.transport = transport;
+			this.rooms = rooms;
+		}
+
+		/** {@code socket.io-client} 4.8 (Engine.IO v4), to the Node server's default namespace over websocket. */
+		public static Client v4() {
+			return new Client(4, null, "/", "websocket", "");
+		}
+
+		/** {@code socket.io-client} 2.5.0 (Engine.IO v3), to the Node server's default namespace over websocket. */
+		public static Client v2() {
+			return new Client(2, null, "/", "websocket", "");
+		}
+
+		/** To the server on this port of 127.0.0.1 (a Java node) instead of the Node server. */
+		public Client to(int port) {
+			return new Client(this.version, port, this.namespace, this.transport, this.rooms);
+		}
+
+		/** To this namespace, e.g. {@code /admin}. */
+		public Client namespace(String namespace) {
+			return new Client(this.version, this.port, namespace, this.transport, this.rooms);
+		}
+
+		/** With this transport only: {@code websocket} or {@code polling}. */
+		public Client transport(String transport) {
+			return new Client(this.version, this.port, this.namespace, transport, this.rooms);
+		}
+
+		/** Joining these rooms (the {@code room} query, comma-separated). */
+		public Client rooms(String rooms) {
+			return new Client(this.version, this.port, this.namespace, this.transport, rooms);
+		}
+
 	}
 
 }
