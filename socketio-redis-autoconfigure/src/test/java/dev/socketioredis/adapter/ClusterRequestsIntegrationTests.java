@@ -153,6 +153,40 @@ class ClusterRequestsIntegrationTests {
 	}
 
 	@Test
+	void emitterRequestsReachTheSocketsAndListenersOfEveryJavaNode() {
+		List<List<Object>> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+		nodeA.cluster().of("/").onServerSideEmit("note", (args) -> received.add(args));
+		nodeB.cluster().of("/").onServerSideEmit("note", (args) -> received.add(args));
+
+		nodeA.emitter().serverSideEmit("note", "from-emitter", 1).join();
+		await().untilAsserted(() -> assertThat(received).containsExactly(List.of("from-emitter", 1),
+				List.of("from-emitter", 1)));
+
+		nodeA.emitter().in("r1").socketsJoin("via-emitter").join();
+		await().untilAsserted(() -> assertThat(nodeB.cluster().in("via-emitter").fetchSockets().join())
+			.extracting(RemoteSocket::id)
+			.containsExactlyInAnyOrder(onA.id(), onB.id()));
+		nodeA.emitter().in("via-emitter").except("r2").socketsLeave("via-emitter").join();
+		await().untilAsserted(() -> assertThat(nodeB.cluster().in("via-emitter").fetchSockets().join())
+			.extracting(RemoteSocket::id)
+			.containsExactly(onB.id()));
+
+		try (SocketIoTestClient doomed = SocketIoTestClient.connect(nodeA.port(), "", "room=emitter-doomed")) {
+			nodeB.emitter().in("emitter-doomed").disconnectSockets(false).join();
+			await().untilAsserted(() -> assertThat(doomed.events(Socket.EVENT_DISCONNECT)).isNotEmpty());
+		}
+	}
+
+	@Test
+	void unreadableRequestsAreCountedAndIgnored() throws Exception {
+		long before = nodeB.cluster().of("/").ignoredRequests();
+		redis.command("PUBLISH socket.io-request#/# not-json-nor-msgpack");
+		redis.command("PUBLISH socket.io-request#/# {}"); // no type
+		await().untilAsserted(() -> assertThat(nodeB.cluster().of("/").ignoredRequests()).isEqualTo(before + 2));
+		assertThat(nodeB.cluster().of("/").fetchSockets().join()).isNotEmpty();
+	}
+
+	@Test
 	void silentSubscriberMakesRequestsFailWithinTheTimeoutWithoutLeaking() {
 		RedisClient client = RedisClient.create(RedisURI.create(redis.host(), redis.port()));
 		try (StatefulRedisPubSubConnection<String, String> silent = client.connectPubSub()) {
