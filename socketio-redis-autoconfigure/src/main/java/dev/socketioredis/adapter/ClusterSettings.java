@@ -21,11 +21,12 @@ import dev.socketioredis.redis.RedisPubSub;
  * @param publishOnSpecificResponseChannel whether to answer a request on the requester's own response channel
  * @param roomEventListeners notified of room changes of local sockets
  * @param serverSideEventListeners registered on the adapter of their namespace
+ * @param observer told of traffic, for metrics
  */
 public record ClusterSettings(ChannelNames channels, RedisPubSub pubSub, BroadcastCodec codec,
 		ClusterMessageCodec messageCodec, boolean channelMultiplexing, Duration requestsTimeout,
 		boolean publishOnSpecificResponseChannel, List<RoomEventListener> roomEventListeners,
-		List<ServerSideEventListener> serverSideEventListeners) {
+		List<ServerSideEventListener> serverSideEventListeners, AdapterObserver observer) {
 
 	public ClusterSettings {
 		roomEventListeners = List.copyOf(roomEventListeners);

@@ -109,6 +109,23 @@ final class LocalSockets {
 		return sent;
 	}
 
+	int count() {
+		return this.namespace.getAllClients().size();
+	}
+
+	/** Local members of every room, socket-id rooms included. */
+	Map<String, Integer> roomSizes() {
+		Map<String, Integer> sizes = new java.util.TreeMap<>();
+		for (String room : rooms()) {
+			int size = 0;
+			for (SocketIOClient client : this.namespace.getRoomClients(room)) {
+				size++;
+			}
+			sizes.put(room, size);
+		}
+		return sizes;
+	}
+
 	/** Every room with a local member, socket-id rooms included. */
 	Set<String> rooms() {
 		Set<String> rooms = new LinkedHashSet<>(this.namespace.getRooms());

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import com.corundumstudio.socketio.SocketIOClient;
+import dev.socketioredis.adapter.AdapterObserver.MessageKind;
 import dev.socketioredis.protocol.BroadcastMessage;
 import dev.socketioredis.protocol.BroadcastOptions;
 import dev.socketioredis.protocol.BroadcastPacket;
@@ -205,8 +206,10 @@ public final class NamespaceAdapter implements AutoCloseable {
 	void subscribe() {
 		RedisPubSub pubSub = this.settings.pubSub();
 		// exactly one SUBSCRIBE to the request channel: Node requesters count the nodes with PUBSUB NUMSUB
-		this.subscriptions.add(pubSub.subscribe(this.settings.channels().request(this.name),
-				(channel, message) -> this.requestHandler.onRequest(message)));
+		this.subscriptions.add(pubSub.subscribe(this.settings.channels().request(this.name), (channel, message) -> {
+			observer().received(this.name, MessageKind.REQUEST, message.length);
+			this.requestHandler.onRequest(message);
+		}));
 		this.subscriptions.add(pubSub.subscribe(this.settings.channels().response(this.name), this::onResponse));
 		this.subscriptions.add(pubSub.subscribe(this.settings.channels().response(this.name, this.uid),
 				this::onResponse));
@@ -234,12 +237,15 @@ public final class NamespaceAdapter implements AutoCloseable {
 	}
 
 	private CompletableFuture<Void> publish(byte[] message, BroadcastOptions options) {
-		return publish(this.settings.channels().channelFor(this.name, options.rooms()), message);
+		return publish(this.settings.channels().channelFor(this.name, options.rooms()), message,
+				MessageKind.BROADCAST);
 	}
 
-	private CompletableFuture<Void> publish(String channel, byte[] message) {
+	private CompletableFuture<Void> publish(String channel, byte[] message, MessageKind kind) {
+		observer().published(this.name, kind, message.length);
 		return this.settings.pubSub().publish(channel, message).handle((receivers, failure) -> {
 			if (failure != null) {
+				observer().publishFailed(this.name, kind);
 				this.publishFailures.failed(failure);
 				throw (failure instanceof RuntimeException ex) ? ex : new IllegalStateException(failure);
 			}
@@ -250,6 +256,7 @@ public final class NamespaceAdapter implements AutoCloseable {
 
 	void onBroadcast(String channel, byte[] message) {
 		this.receivedMessages.incrementAndGet();
+		observer().received(this.name, MessageKind.BROADCAST, message.length);
 		Optional<String> room = this.settings.channels().roomOf(this.name, channel);
 		if (room.isPresent() && !this.sockets.hasRoom(room.get())) {
 			return; // no local member: skip the decoding, as the Node adapter does
@@ -259,6 +266,7 @@ public final class NamespaceAdapter implements AutoCloseable {
 			broadcast = this.settings.codec().decode(message);
 		}
 		catch (MalformedMessageException ex) {
+			observer().dropped(this.name, MessageKind.BROADCAST, "undecodable");
 			long count = this.malformedMessages.incrementAndGet();
 			if (count == 1 || count % 1000 == 0) {
 				logger.warn("Dropped {} undecodable message(s) on {}; latest: {}", count, channel, ex.getMessage());
@@ -273,10 +281,12 @@ public final class NamespaceAdapter implements AutoCloseable {
 	}
 
 	private void onResponse(String channel, byte[] message) {
+		observer().received(this.name, MessageKind.RESPONSE, message.length);
 		try {
 			this.requester.onResponse(messageCodec().decode(message));
 		}
 		catch (MalformedMessageException | RuntimeException ex) {
+			observer().dropped(this.name, MessageKind.RESPONSE, "undecodable");
 			logger.debug("Ignored an unreadable response on {}: {}", channel, ex.getMessage());
 		}
 	}
@@ -295,17 +305,41 @@ public final class NamespaceAdapter implements AutoCloseable {
 		return this.requester.emitWithAck(BroadcastPacket.event(this.name, event, args), options, timeout);
 	}
 
+	AdapterObserver observer() {
+		return this.settings.observer();
+	}
+
+	/**
+	 * Whether Redis has this node's subscriptions: only this adapter subscribes to its own response channel, so
+	 * {@code PUBSUB NUMSUB} of it says whether the subscriber connection is up and subscribed.
+	 */
+	public CompletableFuture<Boolean> isSubscribed() {
+		return this.settings.pubSub()
+			.countSubscribers(this.settings.channels().response(this.name, this.uid))
+			.thenApply((subscribers) -> subscribers > 0);
+	}
+
+	/** Clients of this namespace connected to this node. */
+	public int localClients() {
+		return this.sockets.count();
+	}
+
+	/** Rooms with a member on this node, socket-id rooms included. */
+	public java.util.Map<String, Integer> localRooms() {
+		return this.sockets.roomSizes();
+	}
+
 	ClusterMessageCodec messageCodec() {
 		return this.settings.messageCodec();
 	}
 
 	/** {@code PUBSUB NUMSUB} of the request channel: the nodes of the cluster, this one included. */
-	CompletableFuture<Long> countNodes() {
+	public CompletableFuture<Long> countNodes() {
 		return this.settings.pubSub().countSubscribers(this.settings.channels().request(this.name));
 	}
 
 	CompletableFuture<Void> publishRequest(ClusterMessage request, boolean msgpack) {
-		return publish(this.settings.channels().request(this.name), encode(request, msgpack));
+		return publish(this.settings.channels().request(this.name), encode(request, msgpack), MessageKind.REQUEST);
 	}
 
 	/**
@@ -316,7 +350,7 @@ public final class NamespaceAdapter implements AutoCloseable {
 		String channel = (this.settings.publishOnSpecificResponseChannel() && requesterUid != null)
 				? this.settings.channels().response(this.name, requesterUid)
 				: this.settings.channels().response(this.name);
-		publish(channel, encode(response, msgpack));
+		publish(channel, encode(response, msgpack), MessageKind.RESPONSE);
 	}
 
 	private byte[] encode(ClusterMessage message, boolean msgpack) {

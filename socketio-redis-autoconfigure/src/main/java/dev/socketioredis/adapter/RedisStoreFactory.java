@@ -103,6 +103,7 @@ public class RedisStoreFactory implements StoreFactory {
 		NamespaceAdapter adapter = new NamespaceAdapter(NamespaceNames.toSocketIo(nettyName),
 				new LocalSockets(namespace(nettyName), encoder), this.settings, this.roomSubscriber, this.requestTimer);
 		adapter.subscribe();
+		this.settings.observer().adapterCreated(adapter);
 		return adapter;
 	}
 

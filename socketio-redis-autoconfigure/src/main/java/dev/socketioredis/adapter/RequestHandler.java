@@ -205,6 +205,8 @@ final class RequestHandler {
 	}
 
 	private void ignore(String what, @Nullable Exception cause) {
+		this.adapter.observer()
+			.dropped(this.adapter.name(), AdapterObserver.MessageKind.REQUEST, (cause != null) ? "undecodable" : "unknown");
 		long count = this.ignored.incrementAndGet();
 		if (count == 1 || count % 1000 == 0) {
 			logger.warn("Ignored {} request(s) on namespace {}; latest: {}{}", count, this.adapter.name(), what,

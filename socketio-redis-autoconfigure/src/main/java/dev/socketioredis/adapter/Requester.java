@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 import dev.socketioredis.adapter.PendingRequests.Ack;
@@ -44,14 +45,14 @@ final class Requester {
 
 	CompletableFuture<List<RemoteSocket>> fetchSockets(BroadcastOptions options) {
 		List<@Nullable Object> local = new ArrayList<>(this.sockets.describe(options));
-		return collect(RequestType.REMOTE_FETCH, "fetchSockets", local, "sockets",
-				(builder) -> builder.options(options))
+		return timed("fetchSockets", collect(RequestType.REMOTE_FETCH, "fetchSockets", local, "sockets",
+				(builder) -> builder.options(options)))
 			.thenApply((sockets) -> sockets.stream().map(this::remoteSocket).toList());
 	}
 
 	CompletableFuture<Set<String>> allRooms() {
 		List<@Nullable Object> local = new ArrayList<>(this.sockets.rooms());
-		return collect(RequestType.ALL_ROOMS, "allRooms", local, "rooms", (builder) -> builder)
+		return timed("allRooms", collect(RequestType.ALL_ROOMS, "allRooms", local, "rooms", (builder) -> builder))
 			.thenApply((rooms) -> {
 				Set<String> all = new LinkedHashSet<>();
 				rooms.forEach((room) -> all.add(String.valueOf(room)));
@@ -95,7 +96,7 @@ final class Requester {
 	CompletableFuture<List<@Nullable Object>> serverSideEmitWithAck(String event, List<@Nullable Object> args,
 			Duration timeout) {
 		String requestId = AdapterUid.generate();
-		return this.adapter.countNodes().thenCompose((nodes) -> {
+		return timed("serverSideEmitWithAck", this.adapter.countNodes().thenCompose((nodes) -> {
 			int others = (int) (nodes - 1);
 			if (others <= 0) {
 				return CompletableFuture.completedFuture(List.of());
@@ -109,7 +110,7 @@ final class Requester {
 				.put("data", eventData(event, args))
 				.build(), false));
 			return answers;
-		});
+		}));
 	}
 
 	/**
@@ -142,7 +143,18 @@ final class Requester {
 				this.pending.recheck(requestId);
 			}
 		});
-		return result;
+		return timed("emitWithAck", result);
+	}
+
+	/** Reports how the request ended, and after how long. */
+	private <T> CompletableFuture<T> timed(String type, CompletableFuture<T> request) {
+		long started = System.nanoTime();
+		return request.whenComplete((result, failure) -> {
+			Throwable cause = (failure instanceof CompletionException) ? failure.getCause() : failure;
+			String outcome = (cause == null) ? "success" : (cause instanceof RequestTimeoutException) ? "timeout" : "error";
+			this.adapter.observer()
+				.requestCompleted(this.adapter.name(), type, outcome, Duration.ofNanos(System.nanoTime() - started));
+		});
 	}
 
 	/** A response to one of this node's requests. */

@@ -1,6 +1,7 @@
 package dev.socketioredis.autoconfigure;
 
 import com.corundumstudio.socketio.SocketIOServer;
+import dev.socketioredis.adapter.AdapterObserver;
 import dev.socketioredis.adapter.ClusterSettings;
 import dev.socketioredis.adapter.RedisStoreFactory;
 import dev.socketioredis.adapter.RoomEventListener;
@@ -113,11 +114,12 @@ public final class SocketIoRedisAutoConfiguration {
 		RedisStoreFactory socketIoRedisStoreFactory(SocketIoRedisProperties properties, ChannelNames channelNames,
 				RedisPubSub pubSub, BroadcastCodec codec, ClusterMessageCodec messageCodec,
 				ObjectProvider<RoomEventListener> roomEventListeners,
-				ObjectProvider<ServerSideEventListener> serverSideEventListeners) {
+				ObjectProvider<ServerSideEventListener> serverSideEventListeners,
+				ObjectProvider<AdapterObserver> observer) {
 			return new RedisStoreFactory(new ClusterSettings(channelNames, pubSub, codec, messageCodec,
 					properties.isChannelMultiplexing(), properties.getRequestsTimeout(),
 					properties.isPublishOnSpecificResponseChannel(), roomEventListeners.orderedStream().toList(),
-					serverSideEventListeners.orderedStream().toList()));
+					serverSideEventListeners.orderedStream().toList(), observer.getIfAvailable(() -> AdapterObserver.NONE)));
 		}
 
 		@Bean

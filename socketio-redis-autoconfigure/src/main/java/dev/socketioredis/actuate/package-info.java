@@ -1,0 +1,7 @@
+/**
+ * The {@code socketio} actuator endpoint.
+ */
+@NullMarked
+package dev.socketioredis.actuate;
+
+import org.jspecify.annotations.NullMarked;

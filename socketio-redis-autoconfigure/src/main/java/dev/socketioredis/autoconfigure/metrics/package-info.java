@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the adapter's Micrometer meters.
+ */
+@NullMarked
+package dev.socketioredis.autoconfigure.metrics;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,120 @@
+package dev.socketioredis.metrics;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import dev.socketioredis.adapter.AdapterObserver;
+import dev.socketioredis.adapter.NamespaceAdapter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.BaseUnits;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+
+/**
+ * The adapter's meters. Tags are bounded: {@code namespace}, {@code kind} (broadcast, request, response),
+ * {@code type} (the request), {@code outcome}, {@code reason}; never a room or a socket id.
+ * <ul>
+ * <li>{@code socketio.connections}, {@code socketio.rooms}: gauges of local clients and rooms per namespace;</li>
+ * <li>{@code socketio.redis.messages.published|received}, {@code socketio.redis.bytes.published|received}:
+ * counters per namespace and kind;</li>
+ * <li>{@code socketio.redis.messages.dropped}: undecodable or unknown messages, per namespace, kind and reason;</li>
+ * <li>{@code socketio.redis.publish.failures}: publishes Redis did not take;</li>
+ * <li>{@code socketio.redis.requests}: timer of this node's requests per namespace, type and outcome (success,
+ * timeout, error), and {@code socketio.redis.requests.timeouts}, a counter of the timed-out ones;</li>
+ * <li>{@code socketio.redis.subscriptions.active}: 1 while the listener container listens, else 0.</li>
+ * </ul>
+ */
+public class SocketIoMetrics implements AdapterObserver, MeterBinder {
+
+	/** Meters are made here, and show in every registry Spring Boot binds this to, before or after they exist. */
+	private final CompositeMeterRegistry registry = new CompositeMeterRegistry();
+
+	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+	private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
+	public SocketIoMetrics(@Nullable RedisMessageListenerContainer listenerContainer) {
+		if (listenerContainer != null) {
+			Gauge.builder("socketio.redis.subscriptions.active", listenerContainer, (c) -> c.isListening() ? 1 : 0)
+				.description("Whether the adapter's Redis subscriptions are active")
+				.register(this.registry);
+		}
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		this.registry.add(registry);
+	}
+
+	@Override
+	public void adapterCreated(NamespaceAdapter adapter) {
+		registerGauges(this.registry, adapter);
+	}
+
+	private static void registerGauges(MeterRegistry registry, NamespaceAdapter adapter) {
+		Gauge.builder("socketio.connections", adapter, NamespaceAdapter::localClients)
+			.description("Clients connected to this node")
+			.tag("namespace", adapter.name())
+			.register(registry);
+		Gauge.builder("socketio.rooms", adapter, (a) -> a.localRooms().size())
+			.description("Rooms with a member on this node, socket-id rooms included")
+			.tag("namespace", adapter.name())
+			.register(registry);
+	}
+
+	@Override
+	public void published(String namespace, MessageKind kind, int bytes) {
+		count("socketio.redis.messages.published", null, 1, namespace, "kind", kind.tag());
+		count("socketio.redis.bytes.published", BaseUnits.BYTES, bytes, namespace, "kind", kind.tag());
+	}
+
+	@Override
+	public void publishFailed(String namespace, MessageKind kind) {
+		count("socketio.redis.publish.failures", null, 1, namespace, "kind", kind.tag());
+	}
+
+	@Override
+	public void received(String namespace, MessageKind kind, int bytes) {
+		count("socketio.redis.messages.received", null, 1, namespace, "kind", kind.tag());
+		count("socketio.redis.bytes.received", BaseUnits.BYTES, bytes, namespace, "kind", kind.tag());
+	}
+
+	@Override
+	public void dropped(String namespace, MessageKind kind, String reason) {
+		count("socketio.redis.messages.dropped", null, 1, namespace, "kind", kind.tag(), "reason", reason);
+	}
+
+	@Override
+	public void requestCompleted(String namespace, String type, String outcome, Duration duration) {
+		this.timers
+			.computeIfAbsent(namespace + '|' + type + '|' + outcome,
+					(key) -> Timer.builder("socketio.redis.requests")
+						.description("Cluster requests of this node")
+						.tags("namespace", namespace, "type", type, "outcome", outcome)
+						.register(this.registry))
+			.record(duration);
+		if (outcome.equals("timeout")) {
+			count("socketio.redis.requests.timeouts", null, 1, namespace, "type", type);
+		}
+	}
+
+	/** Adds to a counter, registered on first use. */
+	private void count(String name, @Nullable String unit, double amount, String namespace, String... tags) {
+		String key = name + '|' + namespace + '|' + String.join("|", tags);
+		this.counters.computeIfAbsent(key, counter(this.registry, name, unit, namespace, tags)).increment(amount);
+	}
+
+	private static Function<String, Counter> counter(MeterRegistry registry, String name, @Nullable String unit,
+			String namespace, String... tags) {
+		return (key) -> Counter.builder(name).baseUnit(unit).tag("namespace", namespace).tags(tags).register(registry);
+	}
+
+}
