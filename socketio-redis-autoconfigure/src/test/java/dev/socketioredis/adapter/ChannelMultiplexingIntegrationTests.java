@@ -74,6 +74,12 @@ class ChannelMultiplexingIntegrationTests {
 		assertThat(redis.command("PUBSUB NUMPAT")).contains(":2"); // the two nodes of the other cluster
 	}
 
+	@Test
+	void eitherWayEachNodeSubscribesOnceToTheRequestChannel() throws Exception {
+		assertThat(redis.command("PUBSUB NUMSUB mux-request#/# plain-request#/#"))
+			.contains("mux-request#/#\r\n:2", "plain-request#/#\r\n:2");
+	}
+
 	static final class Cluster implements AutoCloseable {
 
 		final String key;
