@@ -23,6 +23,25 @@
 //       io.of(namespace).to(rooms).except(except).emit(event, ...args); a JSON number is a number room
 //   {"cmd":"emitterEmit","id":"x","namespace":"/","rooms":[],"except":[],"volatile":false,"event":"news","args":[...]}
 //       the same through @socket.io/redis-emitter: emitter.of(namespace).to(rooms).except(except)[.volatile].emit(...)
+// Cluster requests of the Node server (every one takes "namespace", default "/"; "rooms" and "except" as for emit):
+//   {"cmd":"fetchSockets","id":"x","rooms":[],"except":[],"timeoutMs":5000}
+//       done: {"sockets":[{"id","rooms","data","handshake"}...]} or {"error":"timeout reached while waiting..."}
+//   {"cmd":"allRooms","id":"x"}                                done: {"rooms":[...]} or {"error":"..."}
+//   {"cmd":"socketsJoin","id":"x","rooms":[],"except":[],"join":["j"]}      io.of(ns).in(rooms).except(except).socketsJoin(join)
+//   {"cmd":"socketsLeave","id":"x","rooms":[],"except":[],"leave":["j"]}
+//   {"cmd":"disconnectSockets","id":"x","rooms":[],"except":[],"close":false}
+//   {"cmd":"serverSideEmitWithAck","id":"x","event":"whoami","args":[],"timeoutMs":5000}
+//       done: {"responses":[...]} or {"error":"timeout reached: only 1 responses...","responses":[<partial>]}
+//   {"cmd":"emitWithAck","id":"x","rooms":["r1"],"except":[],"event":"ask","args":[],"timeoutMs":5000}
+//       io.of(ns).timeout(timeoutMs).to(rooms).except(except).emitWithAck(...): the same replies
+//   ("timeoutMs" of fetchSockets, allRooms and serverSideEmitWithAck is the adapter's requestsTimeout for that call)
+// and of the emitter, which returns once called:
+//   {"cmd":"emitterSocketsJoin","id":"x","rooms":[],"except":[],"join":["j"]}   also emitterSocketsLeave ("leave")
+//   {"cmd":"emitterDisconnectSockets","id":"x","rooms":[],"except":[],"close":false}
+//   {"cmd":"emitterServerSideEmit","id":"x","event":"hello","args":[...]}
+// The server answers the server-side event "whoami" with "node", on every namespace. A client connected with
+// "data" (any JSON) sends it as its "data" query, which the server turns into socket.data; "auth" (an object) is
+// its handshake auth; "answers" ({"ask":"reply"}) acknowledges each of those events with that reply.
 "use strict";
 
 const { parseArgs } = require("node:util");
@@ -95,9 +114,19 @@ async function start() {
   io = new Server(httpServer, { adapter: createAdapter(pub, sub, { key: options.key }) });
   for (const namespace of NAMESPACES) {
     io.of(namespace).on("connection", (socket) => {
-      const rooms = socket.handshake.query.room;
+      const { room: rooms, data } = socket.handshake.query;
+      if (typeof data === "string" && data !== "") {
+        socket.data = JSON.parse(data);
+      }
       if (typeof rooms === "string" && rooms !== "") {
         socket.join(rooms.split(","));
+      }
+    });
+    // a server-side event of another server (serverSideEmit), acknowledged when the sender asked for it
+    io.of(namespace).on("whoami", (...args) => {
+      const ack = args.pop();
+      if (typeof ack === "function") {
+        ack("node");
       }
     });
   }
@@ -116,15 +145,30 @@ async function start() {
   print({ type: "ready", port: httpPort, uid: io.of("/").adapter.uid });
 }
 
-/** A socket.io-client 4.8 socket; every event it receives is printed. */
-function connectV4(url, { id, rooms, transport }) {
+/** A socket.io-client 4.8 socket; every event it receives is printed (without its acknowledgement callback). */
+function connectV4(url, { id, rooms, transport, auth, data, answers }) {
+  const query = rooms ? { room: rooms } : {};
+  if (data !== undefined) {
+    query.data = JSON.stringify(data);
+  }
   const socket = connect(url, {
     transports: [transport],
     forceNew: true,
     reconnection: false,
-    query: rooms ? { room: rooms } : {},
+    query,
+    ...(auth ? { auth } : {}),
   });
-  socket.onAny((event, ...args) => print({ type: "event", client: id, event, args: toJson(args) }));
+  socket.onAny((event, ...args) => print({
+    type: "event", client: id, event, args: toJson(args.filter((arg) => typeof arg !== "function")),
+  }));
+  for (const [event, reply] of Object.entries(answers || {})) {
+    socket.on(event, (...args) => {
+      const ack = args[args.length - 1];
+      if (typeof ack === "function") {
+        ack(reply);
+      }
+    });
+  }
   return socket;
 }
 
@@ -148,9 +192,13 @@ function connectLegacy(url, { id, rooms, transport }) {
 }
 
 const commands = {
-  async connectClient({ id, rooms = "", namespace = "/", port = httpPort, transport = "websocket", version = 4 }) {
+  async connectClient({ id, rooms = "", namespace = "/", port = httpPort, transport = "websocket", version = 4,
+    auth, data, answers }) {
     const url = `http://127.0.0.1:${port}${namespace === "/" ? "" : namespace}`;
-    const socket = (version === 2 ? connectLegacy : connectV4)(url, { id, rooms, transport });
+    if (version === 2 && (auth || data !== undefined || answers)) {
+      throw new Error("auth, data and answers are for socket.io-client 4.8 only");
+    }
+    const socket = (version === 2 ? connectLegacy : connectV4)(url, { id, rooms, transport, auth, data, answers });
     socket.on("disconnect", (reason) => print({ type: "event", client: id, event: "disconnect", args: [reason] }));
     clients.set(id, socket);
     await new Promise((resolve, reject) => {
@@ -176,7 +224,89 @@ const commands = {
     const operator = emitter.of(namespace).to(rooms).except(except);
     (volatile ? operator.volatile : operator).emit(event, ...fromJson(args));
   },
+
+  async fetchSockets({ namespace = "/", rooms = [], except = [], timeoutMs }) {
+    return withRequestsTimeout(namespace, timeoutMs, async () => {
+      const sockets = await io.of(namespace).in(rooms).except(except).fetchSockets();
+      return {
+        sockets: sockets.map((socket) => toJson({
+          id: socket.id, rooms: [...socket.rooms], data: socket.data, handshake: socket.handshake,
+        })),
+      };
+    });
+  },
+
+  async allRooms({ namespace = "/", timeoutMs }) {
+    return withRequestsTimeout(namespace, timeoutMs,
+      async () => ({ rooms: [...await io.of(namespace).adapter.allRooms()] }));
+  },
+
+  async socketsJoin({ namespace = "/", rooms = [], except = [], join }) {
+    io.of(namespace).in(rooms).except(except).socketsJoin(join);
+  },
+
+  async socketsLeave({ namespace = "/", rooms = [], except = [], leave }) {
+    io.of(namespace).in(rooms).except(except).socketsLeave(leave);
+  },
+
+  async disconnectSockets({ namespace = "/", rooms = [], except = [], close = false }) {
+    io.of(namespace).in(rooms).except(except).disconnectSockets(close);
+  },
+
+  async serverSideEmitWithAck({ namespace = "/", event, args = [], timeoutMs }) {
+    return withRequestsTimeout(namespace, timeoutMs,
+      () => acknowledgements(io.of(namespace).serverSideEmitWithAck(event, ...fromJson(args))));
+  },
+
+  async emitWithAck({ namespace = "/", rooms = [], except = [], event, args = [], timeoutMs = 5000 }) {
+    return acknowledgements(io.of(namespace).timeout(timeoutMs).to(rooms).except(except)
+      .emitWithAck(event, ...fromJson(args)));
+  },
+
+  async emitterSocketsJoin({ namespace = "/", rooms = [], except = [], join }) {
+    emitter.of(namespace).in(rooms).except(except).socketsJoin(join);
+  },
+
+  async emitterSocketsLeave({ namespace = "/", rooms = [], except = [], leave }) {
+    emitter.of(namespace).in(rooms).except(except).socketsLeave(leave);
+  },
+
+  async emitterDisconnectSockets({ namespace = "/", rooms = [], except = [], close = false }) {
+    emitter.of(namespace).in(rooms).except(except).disconnectSockets(close);
+  },
+
+  async emitterServerSideEmit({ namespace = "/", event, args = [] }) {
+    emitter.of(namespace).serverSideEmit(event, ...fromJson(args));
+  },
 };
+
+/**
+ * Runs a request of the namespace's adapter with its requestsTimeout set to timeoutMs (when given), which it reads
+ * when the request starts; a failure (a timeout) becomes {"error": message}.
+ */
+async function withRequestsTimeout(namespace, timeoutMs, request) {
+  const adapter = io.of(namespace).adapter;
+  const previous = adapter.requestsTimeout;
+  if (timeoutMs !== undefined) {
+    adapter.requestsTimeout = timeoutMs;
+  }
+  try {
+    return await request();
+  } catch (err) {
+    return { error: String(err && err.message || err) };
+  } finally {
+    adapter.requestsTimeout = previous;
+  }
+}
+
+/** The acknowledgements an *WithAck promise gives, or its error with the partial ones. */
+async function acknowledgements(promise) {
+  try {
+    return { responses: toJson(await promise) };
+  } catch (err) {
+    return { error: String(err && err.message || err), responses: toJson(err && err.responses || []) };
+  }
+}
 
 async function run(line) {
   let command = {};

@@ -39,7 +39,10 @@ import static org.awaitility.Awaitility.await;
  * nodes: {@code src/test/node/peer.js}, run with {@code node} from the directory Maven prepared ({@code node.peer.dir}
  * system property, {@code target/node-peer} by default) and driven through JSON lines on its stdin and stdout. It also
  * hosts Node {@code socket.io-client}s (4.8, or 2.5 for Engine.IO v3, on the Node server or on any other one), whose
- * received events it records; binary arguments arrive as {@link Binary}.
+ * received events it records; binary arguments arrive as {@link Binary}. The Node server's cluster requests
+ * ({@link #fetchSockets}, {@link #allRooms}, {@link #socketsJoin}, {@link #serverSideEmitWithAck},
+ * {@link #emitWithAck}...) and the emitter's ({@link #emitterSocketsJoin}, {@link #emitterServerSideEmit}...) can be
+ * made too; the server answers the server-side event {@code whoami} with {@code "node"}.
  *
  * <p>
  * Without {@code node} ({@code $NODE} or the {@code PATH}) or without a prepared peer directory, the test is aborted,
@@ -79,6 +82,10 @@ public final class NodePeer implements AutoCloseable {
 
 	private volatile int port;
 
+	private volatile String uid = "";
+
+	private volatile boolean suspended;
+
 	private NodePeer(Process process) {
 		this.process = process;
 		this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
@@ -111,6 +118,7 @@ public final class NodePeer implements AutoCloseable {
 		try {
 			Map<String, Object> ready = peer.awaitLine(0, (line) -> "ready".equals(line.get("type")), "ready");
 			peer.port = ((Number) ready.get("port")).intValue();
+			peer.uid = (String) ready.get("uid");
 			return peer;
 		}
 		catch (RuntimeException | Error ex) {
@@ -122,6 +130,30 @@ public final class NodePeer implements AutoCloseable {
 	/** The HTTP port the Node Socket.IO server listens on. */
 	public int port() {
 		return this.port;
+	}
+
+	/**
+	 * The uid of the Node server's adapter of the default namespace: its own response channel is
+	 * {@code socket.io-response#/#<uid>#}.
+	 */
+	public String uid() {
+		return this.uid;
+	}
+
+	/**
+	 * Stops the peer process ({@code SIGSTOP}): its Redis subscriptions stay counted by {@code PUBSUB NUMSUB}, but it
+	 * answers nothing, as a node that hangs in the middle of a request. Undone by {@link #resume()} (and by
+	 * {@link #close()}).
+	 */
+	public void suspend() {
+		signal("STOP");
+		this.suspended = true;
+	}
+
+	/** Lets a {@link #suspend() suspended} peer run again ({@code SIGCONT}). */
+	public void resume() {
+		signal("CONT");
+		this.suspended = false;
 	}
 
 	/**
@@ -142,6 +174,15 @@ public final class NodePeer implements AutoCloseable {
 				how.namespace, "transport", how.transport, "version", how.version);
 		if (how.port != null) {
 			command.put("port", how.port);
+		}
+		if (how.auth != null) {
+			command.put("auth", how.auth);
+		}
+		if (how.data != null) {
+			command.put("data", how.data);
+		}
+		if (!how.answers.isEmpty()) {
+			command.put("answers", how.answers);
 		}
 		Map<String, Object> done = command(command);
 		return new Connection((String) done.get("socketId"), ((Number) done.get("engineIo")).intValue(),
@@ -182,6 +223,92 @@ public final class NodePeer implements AutoCloseable {
 		command(ordered("cmd", "emitterEmit", "id", "emitter-" + this.commandIds.incrementAndGet(), "namespace",
 				namespace, "rooms", rooms, "except", except, "volatile", isVolatile, "event", event, "args",
 				toWire(Arrays.asList(args))));
+	}
+
+	/**
+	 * {@code io.of(namespace).in(rooms).except(except).fetchSockets()} on the Node server, which asks every other node
+	 * through Redis.
+	 * @return each socket as {@code {id, rooms, data, handshake}} ({@code data} absent when undefined)
+	 * @throws AssertionError when the Node adapter gave up ({@code timeout reached while waiting for fetchSockets
+	 * response}, after its {@code requestsTimeout} of 5 s)
+	 */
+	@SuppressWarnings("unchecked")
+	public List<Map<String, Object>> fetchSockets(String namespace, List<?> rooms, List<?> except) {
+		Map<String, Object> done = command(ordered("cmd", "fetchSockets", "id", "fetch-" + this.commandIds.incrementAndGet(),
+				"namespace", namespace, "rooms", rooms, "except", except));
+		failOnError("fetchSockets", done);
+		return (List<Map<String, Object>>) done.get("sockets");
+	}
+
+	/** The socket ids {@link #fetchSockets} finds. */
+	public List<String> fetchSocketIds(String namespace, List<?> rooms, List<?> except) {
+		return fetchSockets(namespace, rooms, except).stream().map((socket) -> (String) socket.get("id")).toList();
+	}
+
+	/** {@code io.of(namespace).adapter.allRooms()} on the Node server: the rooms of every node. */
+	@SuppressWarnings("unchecked")
+	public List<Object> allRooms(String namespace) {
+		Map<String, Object> done = command(ordered("cmd", "allRooms", "id", "rooms-" + this.commandIds.incrementAndGet(),
+				"namespace", namespace));
+		failOnError("allRooms", done);
+		return (List<Object>) done.get("rooms");
+	}
+
+	/**
+	 * {@code io.of(namespace).in(rooms).except(except).socketsJoin(join)} on the Node server; returns once called (the
+	 * Node adapter applies it, on every node, when the request comes back from Redis).
+	 */
+	public void socketsJoin(String namespace, List<?> rooms, List<?> except, List<String> join) {
+		request("socketsJoin", namespace, rooms, except, "join", join);
+	}
+
+	/** {@code io.of(namespace).in(rooms).except(except).socketsLeave(leave)} on the Node server, as {@link #socketsJoin}. */
+	public void socketsLeave(String namespace, List<?> rooms, List<?> except, List<String> leave) {
+		request("socketsLeave", namespace, rooms, except, "leave", leave);
+	}
+
+	/** {@code io.of(namespace).in(rooms).except(except).disconnectSockets(close)} on the Node server. */
+	public void disconnectSockets(String namespace, List<?> rooms, List<?> except, boolean close) {
+		request("disconnectSockets", namespace, rooms, except, "close", close);
+	}
+
+	/**
+	 * {@code await io.of(namespace).serverSideEmitWithAck(event, ...args)} on the Node server, with the adapter's
+	 * {@code requestsTimeout} set to {@code timeout} for it.
+	 */
+	public Acks serverSideEmitWithAck(String namespace, Duration timeout, String event, @Nullable Object... args) {
+		return acks(command(ordered("cmd", "serverSideEmitWithAck", "id", "sse-" + this.commandIds.incrementAndGet(),
+				"namespace", namespace, "event", event, "args", toWire(Arrays.asList(args)), "timeoutMs",
+				timeout.toMillis())));
+	}
+
+	/** {@code await io.of(namespace).timeout(timeout).to(rooms).except(except).emitWithAck(event, ...args)}. */
+	public Acks emitWithAck(String namespace, List<?> rooms, List<?> except, Duration timeout, String event,
+			@Nullable Object... args) {
+		return acks(command(ordered("cmd", "emitWithAck", "id", "ack-" + this.commandIds.incrementAndGet(), "namespace",
+				namespace, "rooms", rooms, "except", except, "event", event, "args", toWire(Arrays.asList(args)),
+				"timeoutMs", timeout.toMillis())));
+	}
+
+	/** {@code emitter.of(namespace).in(rooms).except(except).socketsJoin(join)} ({@code @socket.io/redis-emitter}). */
+	public void emitterSocketsJoin(String namespace, List<?> rooms, List<?> except, List<String> join) {
+		request("emitterSocketsJoin", namespace, rooms, except, "join", join);
+	}
+
+	/** {@code emitter.of(namespace).in(rooms).except(except).socketsLeave(leave)}. */
+	public void emitterSocketsLeave(String namespace, List<?> rooms, List<?> except, List<String> leave) {
+		request("emitterSocketsLeave", namespace, rooms, except, "leave", leave);
+	}
+
+	/** {@code emitter.of(namespace).in(rooms).except(except).disconnectSockets(close)}. */
+	public void emitterDisconnectSockets(String namespace, List<?> rooms, List<?> except, boolean close) {
+		request("emitterDisconnectSockets", namespace, rooms, except, "close", close);
+	}
+
+	/** {@code emitter.of(namespace).serverSideEmit(event, ...args)}. */
+	public void emitterServerSideEmit(String namespace, String event, @Nullable Object... args) {
+		command(ordered("cmd", "emitterServerSideEmit", "id", "emitter-" + this.commandIds.incrementAndGet(),
+				"namespace", namespace, "event", event, "args", toWire(Arrays.asList(args))));
 	}
 
 	/**
@@ -230,6 +357,9 @@ public final class NodePeer implements AutoCloseable {
 	/** Closes stdin, which makes the peer shut down cleanly, and kills it if it takes too long. */
 	@Override
 	public void close() {
+		if (this.suspended) {
+			resume();
+		}
 		try {
 			this.stdin.close();
 		}
@@ -246,6 +376,41 @@ public final class NodePeer implements AutoCloseable {
 		catch (InterruptedException ex) {
 			this.process.destroyForcibly();
 			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void request(String cmd, String namespace, List<?> rooms, List<?> except, String field, Object value) {
+		command(ordered("cmd", cmd, "id", cmd + "-" + this.commandIds.incrementAndGet(), "namespace", namespace,
+				"rooms", rooms, "except", except, field, value));
+	}
+
+	private void failOnError(String what, Map<String, Object> done) {
+		if (done.get("error") != null) {
+			throw new AssertionError("The Node server's " + what + " failed: " + done.get("error"));
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Acks acks(Map<String, Object> done) {
+		Object responses = fromWire(done.get("responses"));
+		return new Acks((responses instanceof List<?> list) ? (List<Object>) list : List.of(),
+				(String) done.get("error"));
+	}
+
+	private void signal(String signal) {
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(this.process.pid())).inheritIO()
+				.start();
+			if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+				throw new AssertionError("kill -" + signal + " " + this.process.pid() + " failed");
+			}
+		}
+		catch (IOException ex) {
+			throw new AssertionError("Could not run kill -" + signal, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError("Interrupted while sending SIG" + signal, ex);
 		}
 	}
 
@@ -396,6 +561,14 @@ public final class NodePeer implements AutoCloseable {
 	}
 
 	/**
+	 * What a Node {@code *WithAck} call gave: every acknowledgement, or the error (e.g. {@code operation has timed
+	 * out}, {@code timeout reached: only 1 responses received out of 2}) with the ones that arrived before it.
+	 */
+	public record Acks(List<Object> responses, @Nullable String error) {
+
+	}
+
+	/**
 	 * A connected Node client: its socket id, and the Engine.IO protocol version ({@code 3} or {@code 4}) and transport
 	 * ({@code websocket} or {@code polling}) it is using.
 	 */
@@ -423,42 +596,79 @@ public final class NodePeer implements AutoCloseable {
 
 		private final String rooms;
 
-		private Client(int version, @Nullable Integer port, String namespace, String transport, String rooms) {
+		private final @Nullable Map<String, ?> auth;
+
+		private final @Nullable Object data;
+
+		private final Map<String, Object> answers;
+
+		private Client(int version, @Nullable Integer port, String namespace, String transport, String rooms,
+				@Nullable Map<String, ?> auth, @Nullable Object data, Map<String, Object> answers) {
 			this.version = version;
 			this.port = port;
 			this.namespace = namespace;
 			this.transport = transport;
 			this.rooms = rooms;
+			this.auth = auth;
+			this.data = data;
+			this.answers = answers;
 		}
 
 		/** {@code socket.io-client} 4.8 (Engine.IO v4), to the Node server's default namespace over websocket. */
 		public static Client v4() {
-			return new Client(4, null, "/", "websocket", "");
+			return new Client(4, null, "/", "websocket", "", null, null, Map.of());
 		}
 
 		/** {@code socket.io-client} 2.5.0 (Engine.IO v3), to the Node server's default namespace over websocket. */
 		public static Client v2() {
-			return new Client(2, null, "/", "websocket", "");
+			return new Client(2, null, "/", "websocket", "", null, null, Map.of());
 		}
 
 		/** To the server on this port of 127.0.0.1 (a Java node) instead of the Node server. */
 		public Client to(int port) {
-			return new Client(this.version, port, this.namespace, this.transport, this.rooms);
+			return new Client(this.version, port, this.namespace, this.transport, this.rooms, this.auth, this.data,
+					this.answers);
 		}
 
 		/** To this namespace, e.g. {@code /admin}. */
 		public Client namespace(String namespace) {
-			return new Client(this.version, this.port, namespace, this.transport, this.rooms);
+			return new Client(this.version, this.port, namespace, this.transport, this.rooms, this.auth, this.data,
+					this.answers);
 		}
 
 		/** With this transport only: {@code websocket} or {@code polling}. */
 		public Client transport(String transport) {
-			return new Client(this.version, this.port, this.namespace, transport, this.rooms);
+			return new Client(this.version, this.port, this.namespace, transport, this.rooms, this.auth, this.data,
+					this.answers);
 		}
 
 		/** Joining these rooms (the {@code room} query, comma-separated). */
 		public Client rooms(String rooms) {
-			return new Client(this.version, this.port, this.namespace, this.transport, rooms);
+			return new Client(this.version, this.port, this.namespace, this.transport, rooms, this.auth, this.data,
+					this.answers);
+		}
+
+		/** With this handshake {@code auth} (4.8 only). */
+		public Client auth(Map<String, ?> auth) {
+			return new Client(this.version, this.port, this.namespace, this.transport, this.rooms, auth, this.data,
+					this.answers);
+		}
+
+		/**
+		 * With this {@code socket.data} on the Node server (4.8 only): sent as JSON in the {@code data} query, which the
+		 * peer's server parses into {@code socket.data}.
+		 */
+		public Client data(Object data) {
+			return new Client(this.version, this.port, this.namespace, this.transport, this.rooms, this.auth, data,
+					this.answers);
+		}
+
+		/** Acknowledging every {@code event} that asks for it with {@code reply} (4.8 only). */
+		public Client answering(String event, Object reply) {
+			Map<String, Object> answers = new LinkedHashMap<>(this.answers);
+			answers.put(event, reply);
+			return new Client(this.version, this.port, this.namespace, this.transport, this.rooms, this.auth,
+					this.data, Map.copyOf(answers));
 		}
 
 	}

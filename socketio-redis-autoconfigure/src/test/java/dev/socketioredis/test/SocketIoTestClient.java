@@ -10,7 +10,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.socket.client.IO;
 import io.socket.client.Socket;
+import io.socket.client.SocketOptionBuilder;
 import io.socket.engineio.client.transports.WebSocket;
+import org.jspecify.annotations.Nullable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,12 +45,25 @@ public final class SocketIoTestClient implements AutoCloseable {
 	 */
 	public static SocketIoTestClient connect(String transport, int port, String namespace, String query,
 			String... events) {
-		IO.Options options = IO.Options.builder()
+		return connect(transport, port, namespace, query, null, events);
+	}
+
+	/**
+	 * Connects over websocket with this handshake {@code auth} and waits until connected.
+	 */
+	public static SocketIoTestClient connect(int port, String namespace, String query, Map<String, String> auth,
+			String... events) {
+		return connect(WebSocket.NAME, port, namespace, query, auth, events);
+	}
+
+	private static SocketIoTestClient connect(String transport, int port, String namespace, String query,
+			@Nullable Map<String, String> auth, String... events) {
+		SocketOptionBuilder builder = IO.Options.builder()
 			.setForceNew(true)
 			.setReconnection(false)
 			.setTransports(new String[] { transport })
-			.setQuery(query.isEmpty() ? null : query)
-			.build();
+			.setQuery(query.isEmpty() ? null : query);
+		IO.Options options = ((auth != null) ? builder.setAuth(auth) : builder).build();
 		Socket socket = IO.socket(URI.create("http://127.0.0.1:" + port + namespace), options);
 		SocketIoTestClient client = new SocketIoTestClient(socket);
 		socket.on(Socket.EVENT_DISCONNECT, (args) -> client.events(Socket.EVENT_DISCONNECT).add(Arrays.asList(args)));
