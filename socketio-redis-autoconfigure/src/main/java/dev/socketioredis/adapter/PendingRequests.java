@@ -45,9 +45,9 @@ final class PendingRequests {
 		this.pending.put(requestId, request);
 		ScheduledFuture<?> deadline = this.timer.schedule(() -> {
 			if (this.pending.remove(requestId, request)) {
-				request.result.completeExceptionally(new RequestTimeoutException("timeout reached while waiting for "
-						+ what + " response: only " + request.received() + " responses received out of "
-						+ request.expected(), request.items()));
+				request.result.completeExceptionally(new RequestTimeoutException(
+						"timeout reached while waiting for " + what + " response: " + request.progress(),
+						request.items()));
 			}
 		}, timeout.toMillis(), TimeUnit.MILLISECONDS);
 		request.result.whenComplete((items, failure) -> deadline.cancel(false));
@@ -103,9 +103,8 @@ final class PendingRequests {
 		/** @return whether the request is now complete */
 		abstract boolean accept(Object answer);
 
-		abstract int received();
-
-		abstract int expected();
+		/** How far the request got, for its timeout message. */
+		abstract String progress();
 
 		synchronized void add(@Nullable Object item) {
 			this.items.add(item);
@@ -115,11 +114,7 @@ final class PendingRequests {
 			return new ArrayList<>(this.items);
 		}
 
-		void completeIfDone() {
-			if (received() >= expected()) {
-				this.result.complete(items());
-			}
-		}
+		abstract void completeIfDone();
 
 	}
 
@@ -172,13 +167,10 @@ final class PendingRequests {
 		}
 
 		@Override
-		synchronized int received() {
-			return this.receivedAcks;
-		}
-
-		@Override
-		synchronized int expected() {
-			return this.expectedAcks;
+		synchronized String progress() {
+			String servers = (this.expectedServers >= 0) ? Integer.toString(this.expectedServers) : "?";
+			return "only " + this.reportedServers + " of " + servers + " nodes reported their clients and "
+					+ this.receivedAcks + " of " + this.expectedAcks + " acknowledgements arrived";
 		}
 
 	}
@@ -222,13 +214,15 @@ final class PendingRequests {
 		}
 
 		@Override
-		synchronized int received() {
-			return this.received;
+		synchronized String progress() {
+			return "only " + this.received + " responses received out of " + this.expected;
 		}
 
 		@Override
-		int expected() {
-			return this.expected;
+		synchronized void completeIfDone() {
+			if (this.received >= this.expected) {
+				this.result.complete(items());
+			}
 		}
 
 	}

@@ -23,17 +23,17 @@ public record RemoteSocket(String id, Map<String, @Nullable Object> handshake, L
 		return this.adapter.to(this.id).emit(event, args);
 	}
 
-	public void join(String... rooms) {
-		this.adapter.in(this.id).socketsJoin(rooms);
+	public CompletableFuture<Void> join(String... rooms) {
+		return this.adapter.in(this.id).socketsJoin(rooms);
 	}
 
-	public void leave(String... rooms) {
-		this.adapter.in(this.id).socketsLeave(rooms);
+	public CompletableFuture<Void> leave(String... rooms) {
+		return this.adapter.in(this.id).socketsLeave(rooms);
 	}
 
 	/** Disconnects it from the namespace, or closes its whole connection when {@code close}. */
-	public void disconnect(boolean close) {
-		this.adapter.in(this.id).disconnectSockets(close);
+	public CompletableFuture<Void> disconnect(boolean close) {
+		return this.adapter.in(this.id).disconnectSockets(close);
 	}
 
 }

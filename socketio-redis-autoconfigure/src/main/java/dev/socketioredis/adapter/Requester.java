@@ -47,7 +47,17 @@ final class Requester {
 		List<@Nullable Object> local = new ArrayList<>(this.sockets.describe(options));
 		return timed("fetchSockets", collect(RequestType.REMOTE_FETCH, "fetchSockets", local, "sockets",
 				(builder) -> builder.options(options)))
-			.thenApply((sockets) -> sockets.stream().map(this::remoteSocket).toList());
+			.handle((sockets, failure) -> {
+				if (failure == null) {
+					return sockets.stream().map(this::remoteSocket).toList();
+				}
+				Throwable cause = (failure instanceof CompletionException) ? failure.getCause() : failure;
+				if (cause instanceof RequestTimeoutException timeout) { // its partial answers as sockets too
+					throw new RequestTimeoutException(timeout.getMessage(),
+							timeout.partial().stream().map((socket) -> (Object) remoteSocket(socket)).toList());
+				}
+				throw (failure instanceof CompletionException ex) ? ex : new CompletionException(failure);
+			});
 	}
 
 	CompletableFuture<Set<String>> allRooms() {
@@ -121,8 +131,8 @@ final class Requester {
 			Duration timeout) {
 		String requestId = AdapterUid.generate();
 		Acknowledgements acknowledgements = new Acknowledgements(0);
-		CompletableFuture<List<@Nullable Object>> result = this.pending.register(requestId,
-				"broadcast acknowledgements", acknowledgements, timeout);
+		CompletableFuture<List<@Nullable Object>> result = this.pending.register(requestId, "emitWithAck",
+				acknowledgements, timeout);
 		BroadcastOptions withTimeout = options.withFlag("timeout", timeout.toMillis());
 		send(requestId, this.adapter.publishRequest(ClusterMessage.builder()
 			.put("uid", this.adapter.uid())

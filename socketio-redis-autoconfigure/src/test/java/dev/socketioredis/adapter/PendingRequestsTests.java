@@ -81,6 +81,23 @@ class PendingRequestsTests {
 	}
 
 	@Test
+	void acknowledgementsThatTimeOutSayWhatWasMissing() {
+		Acknowledgements acks = new Acknowledgements(0);
+		CompletableFuture<List<Object>> result = this.pending.register("r1", "emitWithAck", acks, Duration.ofMillis(50));
+		this.pending.answer("r1", new ClientCount(2));
+		this.pending.answer("r1", new Ack("one"));
+		acks.expectServers(3);
+		await().until(result::isDone);
+		assertThatExceptionOfType(CompletionException.class).isThrownBy(result::join)
+			.havingCause()
+			.isInstanceOfSatisfying(RequestTimeoutException.class, (timeout) -> {
+				assertThat(timeout).hasMessage("timeout reached while waiting for emitWithAck response: only 1 of 3 "
+						+ "nodes reported their clients and 1 of 2 acknowledgements arrived");
+				assertThat(timeout.partial()).containsExactly("one");
+			});
+	}
+
+	@Test
 	void shutdownFailsWhatIsPending() {
 		CompletableFuture<List<Object>> result = this.pending.register("r1", "fetchSockets",
 				new Counted(2, new ArrayList<>(), (answer) -> List.of(answer)), Duration.ofSeconds(5));
