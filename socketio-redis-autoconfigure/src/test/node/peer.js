@@ -39,7 +39,8 @@
 //   {"cmd":"emitterSocketsJoin","id":"x","rooms":[],"except":[],"join":["j"]}   also emitterSocketsLeave ("leave")
 //   {"cmd":"emitterDisconnectSockets","id":"x","rooms":[],"except":[],"close":false}
 //   {"cmd":"emitterServerSideEmit","id":"x","event":"hello","args":[...]}
-// The server answers the server-side event "whoami" with "node", on every namespace. A client connected with
+// The server answers the server-side event "whoami" with "node", on every namespace, and reports the server-side
+// event "note" as an event of client "server:<namespace>". A client connected with
 // "data" (any JSON) sends it as its "data" query, which the server turns into socket.data; "auth" (an object) is
 // its handshake auth; "answers" ({"ask":"reply"}) acknowledges each of those events with that reply.
 "use strict";
@@ -121,6 +122,13 @@ async function start() {
       if (typeof rooms === "string" && rooms !== "") {
         socket.join(rooms.split(","));
       }
+    });
+    // server-side event "note" (from another server or an emitter) is reported as an event of client "server:<nsp>"
+    io.of(namespace).on("note", (...args) => {
+      if (typeof args[args.length - 1] === "function") {
+        args.pop();
+      }
+      print({ type: "event", client: `server:${namespace}`, event: "note", args: toJson(args) });
     });
     // a server-side event of another server (serverSideEmit), acknowledged when the sender asked for it
     io.of(namespace).on("whoami", (...args) => {
