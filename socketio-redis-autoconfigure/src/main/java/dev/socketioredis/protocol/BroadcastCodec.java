@@ -7,7 +7,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Encodes and decodes {@link BroadcastMessage}s in the msgpack form of the Node adapter and emitter. Thread-safe.
@@ -51,20 +50,7 @@ public final class BroadcastCodec {
 			throw new MalformedMessageException("A broadcast is [uid, packet, opts], got " + array.size() + " elements");
 		}
 		return new BroadcastMessage(WireValues.string(array.get(0), "uid"), BroadcastPacket.read(array.get(1)),
-				decodeOptions(array.get(2)));
-	}
-
-	private static BroadcastOptions decodeOptions(@Nullable Object value) throws MalformedMessageException {
-		Map<String, ?> options = WireValues.map(value, "opts");
-		List<String> knownKeys = options.keySet()
-			.stream()
-			.filter((key) -> key.equals("rooms") || key.equals("except") || key.equals("flags"))
-			.toList();
-		Object flags = options.get("flags");
-		return new BroadcastOptions(WireValues.rooms(options.get("rooms"), "opts.rooms"),
-				WireValues.rooms(options.get("except"), "opts.except"),
-				(flags != null) ? new LinkedHashMap<>(WireValues.map(flags, "opts.flags")) : Map.of(),
-				BroadcastOptions.Layout.matching(knownKeys));
+				BroadcastOptions.read(array.get(2)));
 	}
 
 }

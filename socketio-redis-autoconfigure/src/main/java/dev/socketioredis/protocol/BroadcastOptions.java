@@ -29,6 +29,23 @@ public record BroadcastOptions(List<Room> rooms, List<Room> except, Map<String, 
 		flags = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(flags));
 	}
 
+	/**
+	 * Reads the {@code opts} of a broadcast or a request from its decoded wire form, remembering its key order.
+	 * A missing {@code except} or {@code flags} means none.
+	 */
+	public static BroadcastOptions read(@Nullable Object value) throws MalformedMessageException {
+		Map<String, ?> options = WireValues.map(value, "opts");
+		List<String> knownKeys = options.keySet()
+			.stream()
+			.filter((key) -> key.equals("rooms") || key.equals("except") || key.equals("flags"))
+			.toList();
+		Object flags = options.get("flags");
+		return new BroadcastOptions(WireValues.rooms(options.get("rooms"), "opts.rooms"),
+				WireValues.rooms(options.get("except"), "opts.except"),
+				(flags != null) ? new LinkedHashMap<>(WireValues.map(flags, "opts.flags")) : Map.of(),
+				Layout.matching(knownKeys));
+	}
+
 	/** No rooms (the whole namespace), no except rooms, no flags. */
 	public static BroadcastOptions wholeNamespace(Layout layout) {
 		return new BroadcastOptions(List.of(), List.of(), Map.of(), layout);

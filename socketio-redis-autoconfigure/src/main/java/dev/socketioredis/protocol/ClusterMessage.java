@@ -73,12 +73,7 @@ public record ClusterMessage(Map<String, @Nullable Object> fields) {
 
 	/** The {@code opts} of a request, with its rooms, except rooms and flags. */
 	public BroadcastOptions options() throws MalformedMessageException {
-		Map<String, ?> options = WireValues.map(this.fields.get("opts"), "opts");
-		Object flags = options.get("flags");
-		return new BroadcastOptions(WireValues.rooms(options.get("rooms"), "opts.rooms"),
-				WireValues.rooms(options.get("except"), "opts.except"),
-				(flags != null) ? new LinkedHashMap<>(WireValues.map(flags, "opts.flags")) : Map.of(),
-				BroadcastOptions.Layout.ADAPTER);
+		return BroadcastOptions.read(this.fields.get("opts"));
 	}
 
 	/** Builds a message field by field, in wire order. */
