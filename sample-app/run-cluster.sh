@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Runs the sample cluster on this machine: a private redis-server on a free loopback port and two sample nodes
-# (one Java process each) clustered through it. Stays in the foreground; Ctrl-C stops exactly what it started.
+# (one Java process each) clustered through it, each with its chat page, REST endpoint and actuator on an HTTP port.
+# Stays in the foreground; Ctrl-C stops exactly what it started.
 #
 # Usage: sample-app/run-cluster.sh
 # Env (all optional):
 #   PORTS       Socket.IO ports of the nodes, one node each (default "9092 9093")
+#   HTTP_PORTS  HTTP ports of the nodes, in the same order (default "8080 8081"; as many as PORTS)
 #   REDIS_PORT  port of the private redis-server (default: the first free one from 6400)
 #   JAVA_OPTS   extra JVM options for the nodes
 #   LOG_DIR     where the node and redis logs go (default sample-app/target/run-cluster)
@@ -14,6 +16,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
 JAR="$HERE/target/sample-app.jar"
 PORTS=(${PORTS:-9092 9093})
+HTTP_PORTS=(${HTTP_PORTS:-8080 8081})
 JAVA_OPTS=${JAVA_OPTS:-}
 LOG_DIR=${LOG_DIR:-$HERE/target/run-cluster}
 
@@ -25,8 +28,12 @@ command -v redis-server >/dev/null && command -v redis-cli >/dev/null \
 command -v java >/dev/null || die "java not found; install a JDK 17 or later"
 command -v curl >/dev/null || die "curl not found"
 [ ${#PORTS[@]} -gt 0 ] || die "PORTS is empty"
+[ ${#HTTP_PORTS[@]} -ge ${#PORTS[@]} ] || die "HTTP_PORTS needs one port per node: ${#PORTS[@]} (PORTS=\"${PORTS[*]}\")"
 for port in "${PORTS[@]}"; do
   port_busy "$port" && die "port $port is already in use (set PORTS=\"...\" to pick others)"
+done
+for port in "${HTTP_PORTS[@]:0:${#PORTS[@]}}"; do
+  port_busy "$port" && die "HTTP port $port is already in use (set HTTP_PORTS=\"...\" to pick others)"
 done
 
 if [ ! -f "$JAR" ]; then
@@ -81,7 +88,7 @@ echo "run-cluster: redis-server on 127.0.0.1:$REDIS_PORT (pid $REDIS_PID)"
 i=0
 for port in "${PORTS[@]}"; do
   i=$((i + 1))
-  PORT=$port HOST=127.0.0.1 REDIS_HOST=127.0.0.1 REDIS_PORT=$REDIS_PORT SERVER_ID="node$i" \
+  PORT=$port HTTP_PORT=${HTTP_PORTS[$((i - 1))]} HOST=127.0.0.1 REDIS_HOST=127.0.0.1 REDIS_PORT=$REDIS_PORT SERVER_ID="node$i" \
     java $JAVA_OPTS -jar "$JAR" >"$LOG_DIR/node$i.log" 2>&1 &
   NODE_PIDS+=($!)
 done
@@ -96,14 +103,26 @@ for port in "${PORTS[@]}"; do
     sleep 0.25
   done
   [ $ready = 1 ] || { tail -20 "$LOG_DIR/node$i.log" >&2; die "node$i (port $port) not ready after 90 s"; }
+  http=${HTTP_PORTS[$((i - 1))]}; ready=0
+  for _ in $(seq 1 120); do # 30 s more for the HTTP side
+    kill -0 "$pid" 2>/dev/null || { tail -20 "$LOG_DIR/node$i.log" >&2; die "node$i (HTTP port $http) exited during startup"; }
+    curl -s -m 2 -o /dev/null "http://127.0.0.1:$http/config" && { ready=1; break; }
+    sleep 0.25
+  done
+  [ $ready = 1 ] || { tail -20 "$LOG_DIR/node$i.log" >&2; die "node$i: nothing answers on HTTP port $http"; }
 done
 
 echo "run-cluster: ${#PORTS[@]} nodes ready (logs in $LOG_DIR):"
 i=0
 for port in "${PORTS[@]}"; do
-  echo "  node$((i + 1))  http://127.0.0.1:$port  (pid ${NODE_PIDS[$i]})"
+  http=${HTTP_PORTS[$i]}
+  echo "  node$((i + 1))  Socket.IO http://127.0.0.1:$port  (pid ${NODE_PIDS[$i]})"
+  echo "         chat      http://127.0.0.1:$http/"
+  echo "         actuator  http://127.0.0.1:$http/actuator/health  http://127.0.0.1:$http/actuator/socketio  http://127.0.0.1:$http/actuator/metrics"
   i=$((i + 1))
 done
+echo "run-cluster: open two chat URLs in two browser windows, same room, different nicknames; announce with"
+echo "  curl -i -X POST -H 'Content-Type: application/json' -d '{\"text\":\"hello\"}' http://127.0.0.1:${HTTP_PORTS[0]}/api/rooms/lobby/announcements"
 echo "run-cluster: connect with e.g. io('http://127.0.0.1:${PORTS[0]}', { query: { room: 'r1' } }); Ctrl-C stops the cluster"
 
 # stay up until Ctrl-C, or until a node or redis exits on its own
