@@ -41,17 +41,21 @@ public class SocketIoMetrics implements AdapterObserver, MeterBinder {
 
 	private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
+	private final @Nullable RedisMessageListenerContainer listenerContainer;
+
 	public SocketIoMetrics(@Nullable RedisMessageListenerContainer listenerContainer) {
-		if (listenerContainer != null) {
-			Gauge.builder("socketio.redis.subscriptions.active", listenerContainer, (c) -> c.isListening() ? 1 : 0)
-				.description("Whether the adapter's Redis subscriptions are active")
-				.register(this.registry);
-		}
+		this.listenerContainer = listenerContainer;
 	}
 
+	/** Boot binds before the server starts, so before any meter exists: nothing recorded is missed. */
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		this.registry.add(registry);
+		if (this.listenerContainer != null) {
+			Gauge.builder("socketio.redis.subscriptions.active", this.listenerContainer, (c) -> c.isListening() ? 1 : 0)
+				.description("Whether the adapter's Redis subscriptions are active")
+				.register(this.registry);
+		}
 	}
 
 	@Override
