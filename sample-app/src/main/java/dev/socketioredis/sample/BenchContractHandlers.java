@@ -4,62 +4,40 @@ import java.util.Map;
 
 import com.corundumstudio.socketio.AckRequest;
 import com.corundumstudio.socketio.SocketIOClient;
-import com.corundumstudio.socketio.SocketIOServer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import com.corundumstudio.socketio.SocketIONamespace;
+import dev.socketioredis.adapter.SocketIoCluster;
 
-import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The benchmark contract on netty-socketio's own API; the starter carries room broadcasts to the other nodes through
- * Redis.
+ * The benchmark contract ({@code bench/CONTRACT.md}) in the namespace of the sender:
  * <ul>
- * <li>connect: join the rooms of the handshake query {@code room} ({@code room=a,b}; none when missing or empty)</li>
- * <li>{@code bcast {room, ...}}: emit {@code msg} with the same object to every socket of {@code room}, cluster-wide,
+ * <li>{@code bcast {room, ...}}: emits {@code msg} with the same object to every socket of {@code room}, cluster-wide,
  * the sender included</li>
- * <li>{@code echo obj} with an ack: acknowledge with {@code obj}</li>
+ * <li>{@code echo obj} with an ack: acknowledges with {@code obj}, locally</li>
  * </ul>
- * Registered once every singleton exists, hence before the starter's lifecycle starts the server.
+ * The broadcast goes through the starter's {@link SocketIoCluster}, which encodes the packet once for every local
+ * recipient and publishes it once; netty-socketio's {@code getRoomOperations} would look the room up in every
+ * namespace and encode the packet per client.
  */
 @Component
-class BenchContractHandlers implements SmartInitializingSingleton {
+class BenchContractHandlers implements NamespaceHandlers {
 
-	private static final Logger logger = LoggerFactory.getLogger(BenchContractHandlers.class);
+	private final SocketIoCluster cluster;
 
-	private final SocketIOServer server;
-
-	private final String serverId;
-
-	BenchContractHandlers(SocketIOServer server, @Value("${sample.server-id}") String serverId) {
-		this.server = server;
-		this.serverId = serverId;
+	BenchContractHandlers(SocketIoCluster cluster) {
+		this.cluster = cluster;
 	}
 
 	@Override
-	public void afterSingletonsInstantiated() {
-		this.server.addConnectListener(this::joinRooms);
-		this.server.addEventListener("bcast", Map.class, this::broadcast);
-		this.server.addEventListener("echo", Object.class, this::echo);
-		logger.info("Node {}: benchmark handlers registered", this.serverId);
-	}
-
-	private void joinRooms(SocketIOClient client) {
-		String rooms = client.getHandshakeData().getSingleUrlParam("room");
-		if (rooms == null) {
-			return;
-		}
-		for (String room : rooms.split(",")) {
-			if (!room.isEmpty()) {
-				client.joinRoom(room);
-			}
-		}
+	public void registerOn(SocketIONamespace namespace) {
+		namespace.addEventListener("bcast", Map.class, this::broadcast);
+		namespace.addEventListener("echo", Object.class, this::echo);
 	}
 
 	private void broadcast(SocketIOClient client, Map<?, ?> payload, AckRequest ack) {
-		if (payload.get("room") instanceof String room) {
-			this.server.getRoomOperations(room).sendEvent("msg", payload);
+		if (payload != null && payload.get("room") instanceof String room) {
+			this.cluster.of(NamespaceHandlers.namespaceOf(client)).to(room).emit("msg", payload);
 		}
 		if (ack.isAckRequested()) {
 			ack.sendAckData();
