@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the sample cluster on this machine: a private redis-server on a free loopback port and two sample nodes
+# Runs the sample cluster on this machine: a private Redis (a Docker container when a Docker engine answers, else
+# redis-server) on a free loopback port and two sample nodes
 # (one Java process each) clustered through it, each with its chat page, REST endpoint and actuator on an HTTP port.
 # Stays in the foreground; Ctrl-C stops exactly what it started.
 #
@@ -23,8 +24,15 @@ LOG_DIR=${LOG_DIR:-$HERE/target/run-cluster}
 die() { echo "run-cluster: $*" >&2; exit 1; }
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-command -v redis-server >/dev/null && command -v redis-cli >/dev/null \
-  || die "redis-server/redis-cli not found; install Redis, e.g. 'sudo apt-get install redis-server' (Debian/Ubuntu), 'sudo dnf install redis' (Fedora) or 'brew install redis' (macOS)"
+# Redis in a container when a Docker engine answers, else a local redis-server
+USE_DOCKER=false
+if command -v docker >/dev/null && docker info >/dev/null 2>&1; then
+  USE_DOCKER=true
+else
+  command -v redis-server >/dev/null \
+    || die "no Docker engine and no redis-server; install Redis, e.g. 'sudo apt-get install redis-server' (Debian/Ubuntu), 'sudo dnf install redis' (Fedora) or 'brew install redis' (macOS)"
+fi
+redis_ping() { (exec 3<>"/dev/tcp/127.0.0.1/$1" && printf 'PING\r\n' >&3 && read -r -t 1 reply <&3 && [[ $reply == +PONG* ]]) 2>/dev/null; }
 command -v java >/dev/null || die "java not found; install a JDK 17 or later"
 command -v curl >/dev/null || die "curl not found"
 [ ${#PORTS[@]} -gt 0 ] || die "PORTS is empty"
@@ -77,12 +85,18 @@ if [ -z "$REDIS_PORT" ]; then
 elif port_busy "$REDIS_PORT"; then
   die "REDIS_PORT $REDIS_PORT is already in use"
 fi
-redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize no \
-  --logfile "$LOG_DIR/redis.log" &
+if $USE_DOCKER; then
+  # the client forwards Ctrl-C/SIGTERM to the container, which --rm then removes
+  docker run --rm -p "127.0.0.1:$REDIS_PORT:6379" redis:7 redis-server --save '' --appendonly no \
+    >"$LOG_DIR/redis.log" 2>&1 &
+else
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize no \
+    --logfile "$LOG_DIR/redis.log" &
+fi
 REDIS_PID=$!
-for _ in $(seq 1 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
-redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 || die "redis-server did not start on port $REDIS_PORT (see $LOG_DIR/redis.log)"
-echo "run-cluster: redis-server on 127.0.0.1:$REDIS_PORT (pid $REDIS_PID)"
+for _ in $(seq 1 300); do redis_ping "$REDIS_PORT" && break; sleep 0.1; done
+redis_ping "$REDIS_PORT" || die "Redis did not start on port $REDIS_PORT (see $LOG_DIR/redis.log)"
+echo "run-cluster: Redis on 127.0.0.1:$REDIS_PORT ($($USE_DOCKER && echo "Docker container" || echo "redis-server"), pid $REDIS_PID)"
 
 # ------------------------------------------------------------------ nodes
 i=0

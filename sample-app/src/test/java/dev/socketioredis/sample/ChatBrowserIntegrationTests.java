@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.socketioredis.test.RedisTestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,7 +39,7 @@ class ChatBrowserIntegrationTests {
 	private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
 
 	@RegisterExtension
-	static final RedisServerProcess redis = new RedisServerProcess();
+	static final RedisTestServer redis = new RedisTestServer();
 
 	@Test
 	void twoPagesOnTwoNodesChatThroughRedis() throws Exception {
@@ -73,7 +74,7 @@ class ChatBrowserIntegrationTests {
 		// command-line arguments: above application.properties, whose PORT/HTTP_PORT defaults they replace
 		return new SpringApplicationBuilder(SampleApplication.class).run("--socketio.server.port=0",
 				"--socketio.server.host=127.0.0.1", "--server.port=0", "--server.address=127.0.0.1",
-				"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redis.port(),
+				"--spring.data.redis.host=" + redis.host(), "--spring.data.redis.port=" + redis.port(),
 				"--sample.server-id=" + serverId);
 	}
 

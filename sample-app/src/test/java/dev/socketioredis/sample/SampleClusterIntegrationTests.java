@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.socketioredis.test.RedisTestServer;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +36,7 @@ import static org.awaitility.Awaitility.await;
 class SampleClusterIntegrationTests {
 
 	@RegisterExtension
-	static RedisServerProcess redis = new RedisServerProcess();
+	static RedisTestServer redis = new RedisTestServer();
 
 	static ConfigurableApplicationContext nodeA;
 
@@ -55,7 +56,7 @@ class SampleClusterIntegrationTests {
 	/** Command-line arguments: they win over {@code application.properties}, default properties would not. */
 	private static ConfigurableApplicationContext startNode(String serverId) {
 		return new SpringApplicationBuilder(SampleApplication.class).web(WebApplicationType.NONE)
-			.run("--socketio.server.port=0", "--socketio.server.host=127.0.0.1", "--spring.data.redis.host=127.0.0.1",
+			.run("--socketio.server.port=0", "--socketio.server.host=127.0.0.1", "--spring.data.redis.host=" + redis.host(),
 					"--spring.data.redis.port=" + redis.port(), "--sample.server-id=" + serverId);
 	}
 

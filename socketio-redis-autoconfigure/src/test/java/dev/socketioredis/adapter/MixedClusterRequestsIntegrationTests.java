@@ -377,7 +377,7 @@ class MixedClusterRequestsIntegrationTests {
 			RequestTimeoutException fetchFailure = timeoutOf(fetch, limit);
 			assertThat(fetchFailure)
 				.hasMessage("timeout reached while waiting for fetchSockets response: only 2 responses received out of 3");
-			assertThat(fetchFailure.partial()).extracting((socket) -> (Object) ((Map<?, ?>) socket).get("id"))
+			assertThat(fetchFailure.partial()).extracting((socket) -> ((RemoteSocket) socket).id())
 				.contains(a1.id(), b1.id())
 				.doesNotContain(n1);
 			RequestTimeoutException whoamiFailure = timeoutOf(whoami, limit);
