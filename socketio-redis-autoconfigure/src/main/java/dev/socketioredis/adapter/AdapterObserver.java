@@ -1,6 +1,7 @@
 package dev.socketioredis.adapter;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * What the adapters tell about their traffic, for metrics. Called on hot paths (every message): implementations must
@@ -43,7 +44,7 @@ public interface AdapterObserver {
 
 		/** The tag value: {@code broadcast}, {@code request}, {@code response}. */
 		public String tag() {
-			return name().toLowerCase(java.util.Locale.ROOT);
+			return name().toLowerCase(Locale.ROOT);
 		}
 
 	}

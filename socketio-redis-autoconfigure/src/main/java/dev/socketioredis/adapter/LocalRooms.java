@@ -56,8 +56,4 @@ final class LocalRooms {
 		}
 	}
 
-	Set<String> rooms() {
-		return Set.copyOf(this.members.keySet());
-	}
-
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -115,7 +116,7 @@ final class LocalSockets {
 
 	/** Local members of every room, socket-id rooms included. */
 	Map<String, Integer> roomSizes() {
-		Map<String, Integer> sizes = new java.util.TreeMap<>();
+		Map<String, Integer> sizes = new TreeMap<>();
 		for (String room : rooms()) {
 			int size = 0;
 			for (SocketIOClient client : this.namespace.getRoomClients(room)) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -106,7 +107,7 @@ public final class NamespaceAdapter implements AutoCloseable {
 
 	/** Broadcasts to these rooms (a socket id is a room). */
 	public BroadcastOperator to(String... rooms) {
-		return new BroadcastOperator(this, WHOLE_NAMESPACE, false).to(rooms);
+		return wholeNamespace().to(rooms);
 	}
 
 	/** Same as {@link #to}. */
@@ -116,12 +117,16 @@ public final class NamespaceAdapter implements AutoCloseable {
 
 	/** Broadcasts to the whole namespace but the members of these rooms. */
 	public BroadcastOperator except(String... rooms) {
-		return new BroadcastOperator(this, WHOLE_NAMESPACE, false).except(rooms);
+		return wholeNamespace().except(rooms);
 	}
 
 	/** Node's {@code socket.broadcast}: everyone but the given client. */
 	public BroadcastOperator broadcastFrom(SocketIOClient sender) {
 		return except(sender.getSessionId().toString());
+	}
+
+	private BroadcastOperator wholeNamespace() {
+		return new BroadcastOperator(this, WHOLE_NAMESPACE, false);
 	}
 
 	/** Broadcasts to the local clients of this namespace only. */
@@ -131,12 +136,12 @@ public final class NamespaceAdapter implements AutoCloseable {
 
 	/** Emits to every client of the namespace on every node. */
 	public CompletableFuture<Void> emit(String event, @Nullable Object... args) {
-		return new BroadcastOperator(this, WHOLE_NAMESPACE, false).emit(event, args);
+		return wholeNamespace().emit(event, args);
 	}
 
 	/** Sockets of the whole namespace on every node. */
 	public CompletableFuture<List<RemoteSocket>> fetchSockets() {
-		return new BroadcastOperator(this, WHOLE_NAMESPACE, false).fetchSockets();
+		return wholeNamespace().fetchSockets();
 	}
 
 	/** Every room with a member on any node, socket-id rooms included. */
@@ -146,22 +151,22 @@ public final class NamespaceAdapter implements AutoCloseable {
 
 	/** Makes every socket of the namespace, on every node, join these rooms. */
 	public CompletableFuture<Void> socketsJoin(String... rooms) {
-		return new BroadcastOperator(this, WHOLE_NAMESPACE, false).socketsJoin(rooms);
+		return wholeNamespace().socketsJoin(rooms);
 	}
 
 	/** Makes every socket of the namespace, on every node, leave these rooms. */
 	public CompletableFuture<Void> socketsLeave(String... rooms) {
-		return new BroadcastOperator(this, WHOLE_NAMESPACE, false).socketsLeave(rooms);
+		return wholeNamespace().socketsLeave(rooms);
 	}
 
 	/** Disconnects every socket of the namespace, on every node. */
 	public CompletableFuture<Void> disconnectSockets(boolean close) {
-		return new BroadcastOperator(this, WHOLE_NAMESPACE, false).disconnectSockets(close);
+		return wholeNamespace().disconnectSockets(close);
 	}
 
 	/** A broadcast with acknowledgements, bounded by this timeout. */
 	public BroadcastOperator timeout(Duration timeout) {
-		return new BroadcastOperator(this, WHOLE_NAMESPACE, false).timeout(timeout);
+		return wholeNamespace().timeout(timeout);
 	}
 
 	/** Sends an event to the {@link ServerSideEventListener}s of the other nodes. */
@@ -325,7 +330,7 @@ public final class NamespaceAdapter implements AutoCloseable {
 	}
 
 	/** Rooms with a member on this node, socket-id rooms included. */
-	public java.util.Map<String, Integer> localRooms() {
+	public Map<String, Integer> localRooms() {
 		return this.sockets.roomSizes();
 	}
 

@@ -119,8 +119,8 @@ final class PendingRequests {
 	}
 
 	/**
-	 * A broadcast with acknowledgements: complete when every other node reported how many clients it reached and
-	 * that many acknowledgements (plus the local ones) arrived, in any order.
+	 * A broadcast with acknowledgements: complete when every node, this one included, reported how many clients it
+	 * reached and that many acknowledgements arrived, in any order.
 	 */
 	static final class Acknowledgements extends Pending {
 
@@ -131,10 +131,6 @@ final class PendingRequests {
 		private int expectedAcks;
 
 		private int receivedAcks;
-
-		Acknowledgements(int localClients) {
-			this.expectedAcks = localClients;
-		}
 
 		/** How many other nodes will report, known once {@code PUBSUB NUMSUB} answered. */
 		synchronized void expectServers(int servers) {

@@ -130,7 +130,7 @@ final class Requester {
 	CompletableFuture<List<@Nullable Object>> emitWithAck(BroadcastPacket packet, BroadcastOptions options,
 			Duration timeout) {
 		String requestId = AdapterUid.generate();
-		Acknowledgements acknowledgements = new Acknowledgements(0);
+		Acknowledgements acknowledgements = new Acknowledgements();
 		CompletableFuture<List<@Nullable Object>> result = this.pending.register(requestId, "emitWithAck",
 				acknowledgements, timeout);
 		BroadcastOptions withTimeout = options.withFlag("timeout", timeout.toMillis());

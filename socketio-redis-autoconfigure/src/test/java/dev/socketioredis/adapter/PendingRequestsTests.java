@@ -67,7 +67,7 @@ class PendingRequestsTests {
 
 	@Test
 	void acknowledgementsCompleteWhenEveryNodeReportedAndEveryClientAcked() {
-		Acknowledgements acks = new Acknowledgements(0);
+		Acknowledgements acks = new Acknowledgements();
 		CompletableFuture<List<Object>> result = this.pending.register("r1", "acks", acks, Duration.ofSeconds(5));
 		this.pending.answer("r1", new Ack("early")); // may arrive before the count
 		this.pending.answer("r1", new ClientCount(1));
@@ -82,7 +82,7 @@ class PendingRequestsTests {
 
 	@Test
 	void acknowledgementsThatTimeOutSayWhatWasMissing() {
-		Acknowledgements acks = new Acknowledgements(0);
+		Acknowledgements acks = new Acknowledgements();
 		CompletableFuture<List<Object>> result = this.pending.register("r1", "emitWithAck", acks, Duration.ofMillis(50));
 		this.pending.answer("r1", new ClientCount(2));
 		this.pending.answer("r1", new Ack("one"));

@@ -1,7 +1,6 @@
 package dev.socketioredis.test;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -29,7 +28,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awaitility.core.ConditionTimeoutException;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Assumptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -513,34 +511,14 @@ public final class NodePeer implements AutoCloseable {
 	private static Path peerDirectory() {
 		Path dir = Path.of(System.getProperty("node.peer.dir", "target/node-peer")).toAbsolutePath();
 		if (!Files.isRegularFile(dir.resolve("peer.js")) || !Files.isDirectory(dir.resolve("node_modules"))) {
-			unavailable("The Node peer is not installed in " + dir
+			ExternalTools.require(false, "The Node peer is not installed in " + dir
 					+ " (the build installs it at pre-integration-test unless -Dnode.peer.skip=true; or run npm ci in a copy of src/test/node there)");
 		}
 		return dir;
 	}
 
 	private static String nodeBinary() {
-		String configured = System.getenv("NODE");
-		if (configured != null && !configured.isBlank()) {
-			return configured;
-		}
-		for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-			for (String name : List.of("node", "node.exe")) {
-				Path candidate = Path.of(dir, name);
-				if (Files.isExecutable(candidate)) {
-					return candidate.toString();
-				}
-			}
-		}
-		unavailable("No node on the PATH (set NODE or install Node.js 18 or later)");
-		throw new IllegalStateException("unreachable");
-	}
-
-	private static void unavailable(String message) {
-		if ("true".equals(System.getenv("CI"))) {
-			throw new IllegalStateException(message);
-		}
-		Assumptions.abort(message);
+		return ExternalTools.locate("NODE", "node", "No node on the PATH (set NODE or install Node.js 18 or later)");
 	}
 
 	/**

@@ -1,21 +1,16 @@
 package dev.socketioredis.test;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.redis.testcontainers.RedisContainer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -107,22 +102,8 @@ public final class RedisTestServer implements BeforeAllCallback, AfterAllCallbac
 	}
 
 	private static String redisServerBinary() {
-		String configured = System.getenv("REDIS_SERVER");
-		if (configured != null && !configured.isBlank()) {
-			return configured;
-		}
-		for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-			Path candidate = Path.of(dir, "redis-server");
-			if (Files.isExecutable(candidate)) {
-				return candidate.toString();
-			}
-		}
-		String message = "No Docker engine and no redis-server on the PATH (set REDIS_SERVER or install redis-server)";
-		if ("true".equals(System.getenv("CI"))) {
-			throw new IllegalStateException(message);
-		}
-		Assumptions.abort(message);
-		throw new IllegalStateException(message);
+		return ExternalTools.locate("REDIS_SERVER", "redis-server",
+				"No Docker engine and no redis-server on the PATH (set REDIS_SERVER or install redis-server)");
 	}
 
 	private static int freePort() throws IOException {
