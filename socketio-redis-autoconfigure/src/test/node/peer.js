@@ -18,7 +18,9 @@
 //       "transport":"polling"    the only transport it may use (default "websocket")
 //       "version":2              socket.io-client 2.5.0 (Engine.IO v3) instead of 4.8 (Engine.IO v4)
 //     done: {"socketId":"...","engineIo":4,"transport":"websocket"}, the Engine.IO protocol and transport in use
-//   {"cmd":"closeClient","id":"c1"}
+//   {"cmd":"openNamespace","id":"c1-root","of":"c1","namespace":"/"}   a socket of another namespace on the same
+//       connection (socket.io-client 4.8's Manager) as client c1.      done: {"socketId":"..."}
+//   {"cmd":"closeClient","id":"c1"}      socket.disconnect(): that namespace only; the connection closes with its last
 //   {"cmd":"emit","id":"x","namespace":"/","rooms":["r1",42],"except":[],"event":"news","args":[...]}
 //       io.of(namespace).to(rooms).except(except).emit(event, ...args); a JSON number is a number room
 //   {"cmd":"emitterEmit","id":"x","namespace":"/","rooms":[],"except":[],"volatile":false,"event":"news","args":[...]}
@@ -199,6 +201,18 @@ function connectLegacy(url, { id, rooms, transport }) {
   return socket;
 }
 
+/** Records the socket as client `id`, prints its disconnection, and waits until it is connected. */
+async function connected(id, socket, target) {
+  socket.on("disconnect", (reason) => print({ type: "event", client: id, event: "disconnect", args: [reason] }));
+  clients.set(id, socket);
+  await new Promise((resolve, reject) => {
+    socket.once("connect", resolve);
+    socket.once("connect_error", (err) => {
+      reject(new Error(`${id} could not connect to ${target}: ${err && err.message || err}`));
+    });
+  });
+}
+
 const commands = {
   async connectClient({ id, rooms = "", namespace = "/", port = httpPort, transport = "websocket", version = 4,
     auth, data, answers }) {
@@ -207,16 +221,16 @@ const commands = {
       throw new Error("auth, data and answers are for socket.io-client 4.8 only");
     }
     const socket = (version === 2 ? connectLegacy : connectV4)(url, { id, rooms, transport, auth, data, answers });
-    socket.on("disconnect", (reason) => print({ type: "event", client: id, event: "disconnect", args: [reason] }));
-    clients.set(id, socket);
-    await new Promise((resolve, reject) => {
-      socket.once("connect", resolve);
-      socket.once("connect_error", (err) => {
-        reject(new Error(`${id} could not connect to ${url}: ${err && err.message || err}`));
-      });
-    });
-    const { transport: connected } = socket.io.engine;
-    return { socketId: socket.id, engineIo: Number(connected.query.EIO), transport: connected.name };
+    await connected(id, socket, url);
+    const { transport: engine } = socket.io.engine;
+    return { socketId: socket.id, engineIo: Number(engine.query.EIO), transport: engine.name };
+  },
+
+  async openNamespace({ id, of, namespace }) {
+    const socket = clients.get(of).io.socket(namespace);
+    socket.onAny((event, ...args) => print({ type: "event", client: id, event, args: toJson(args) }));
+    await connected(id, socket, namespace);
+    return { socketId: socket.id };
   },
 
   async closeClient({ id }) {

@@ -22,6 +22,7 @@ import com.corundumstudio.socketio.transport.NamespaceClient;
 import dev.socketioredis.protocol.BroadcastOptions;
 import dev.socketioredis.protocol.BroadcastPacket;
 import dev.socketioredis.protocol.Room;
+import dev.socketioredis.transport.EngineSessions;
 import dev.socketioredis.transport.SharedPacket;
 import dev.socketioredis.transport.SharedPacketEncoder;
 import org.jspecify.annotations.Nullable;
@@ -152,11 +153,12 @@ final class LocalSockets {
 	/** Disconnects the targets from this namespace, or closes their whole connection when {@code close}. */
 	void disconnect(BroadcastOptions options, boolean close) {
 		for (SocketIOClient client : List.copyOf(targets(options))) {
-			if (close && client instanceof NamespaceClient namespaceClient) {
-				namespaceClient.getBaseClient().disconnect();
+			NamespaceClient socket = (NamespaceClient) client;
+			if (close) {
+				EngineSessions.disconnectAll(socket.getBaseClient());
 			}
 			else {
-				client.disconnect();
+				EngineSessions.disconnect(socket);
 			}
 		}
 	}

@@ -7,7 +7,7 @@ import com.corundumstudio.socketio.SocketIOServer;
 import dev.socketioredis.server.SocketIoServerCustomizer;
 import dev.socketioredis.server.SocketIoServerLifecycle;
 import dev.socketioredis.transport.NodeCompatibleJsonSupport;
-import dev.socketioredis.transport.PacketEncodingChannelInitializer;
+import dev.socketioredis.transport.NodeCompatibleChannelInitializer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -43,9 +43,12 @@ public final class SocketIoServerAutoConfiguration {
 		map.from(properties::getPingTimeout).as(SocketIoServerAutoConfiguration::millis).to(configuration::setPingTimeout);
 		// a restarted node must be able to bind while the previous one's sockets linger in TIME_WAIT
 		configuration.getSocketConfig().setReuseAddress(true);
+		// as Socket.IO does, every handshake gets a new id: netty-socketio would otherwise take it from the "io"
+		// cookie it sets, so that a browser's next connection shares the id of its previous one
+		configuration.setRandomSession(true);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(configuration));
 		SocketIOServer server = new SocketIOServer(configuration);
-		server.setPipelineFactory(new PacketEncodingChannelInitializer());
+		server.setPipelineFactory(new NodeCompatibleChannelInitializer());
 		return server;
 	}
 

@@ -142,11 +142,17 @@ class MixedClusterBroadcastIntegrationTests {
 	}
 
 	@Test
-	void nodeEmitterVolatileEmitReachesConnectedJavaWebsocketClients() {
+	void nodeEmitterVolatileEmitReachesNoJavaClientOutsideItsRoomNorAnyTwice() {
 		nodePeer.emitterEmit("/", List.of("r2"), List.of(), true, "news", "emitter-volatile");
 		barrier(MixedClusterBroadcastIntegrationTests::nodeEmitterBarrier);
 
-		assertJavaClientsReceivedOnce("emitter-volatile", "r2", "r1+r2");
+		// a volatile packet may be dropped: members get it at most once, others never
+		javaClients.forEach((name, client) -> {
+			int allowed = List.of("r2", "r1+r2").contains(name) ? 1 : 0;
+			assertThat(client.events("news")).as("Java client %s", name)
+				.filteredOn(List.of("emitter-volatile")::equals)
+				.hasSizeLessThanOrEqualTo(allowed);
+		});
 	}
 
 	@Test

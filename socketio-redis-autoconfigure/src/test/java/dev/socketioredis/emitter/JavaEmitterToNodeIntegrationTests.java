@@ -70,8 +70,12 @@ class JavaEmitterToNodeIntegrationTests {
 		emitter.asVolatile().compress(false).emit("news", "volatile").join();
 		barrier();
 
-		assertThat(node.events("r1", "news")).containsExactly(List.of("to-r1"), List.of("volatile"));
-		assertThat(node.events("r2", "news")).containsExactly(List.of("not-r1"), List.of("volatile"));
+		// a volatile packet may be dropped (Socket.IO drops it when the transport is not writable); if it arrives, it
+		// arrives once, in publish order
+		assertThat(node.events("r1", "news")).isIn(List.of(List.of("to-r1")),
+				List.of(List.of("to-r1"), List.of("volatile")));
+		assertThat(node.events("r2", "news")).isIn(List.of(List.of("not-r1")),
+				List.of(List.of("not-r1"), List.of("volatile")));
 		assertThat(node.events("admin", "news")).containsExactly(List.of("admin-r1"));
 	}
 

@@ -2,6 +2,8 @@ package dev.socketioredis.test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.corundumstudio.socketio.SocketIOServer;
@@ -89,11 +91,26 @@ public final class ClusterNode implements AutoCloseable {
 
 	}
 
-	/** Joins the rooms of the {@code room} query, on the default namespace and on {@code /admin}. */
+	/**
+	 * The session ids for which the connect listeners of a namespace ({@code /} or {@code /admin}) ran, in order.
+	 */
+	public List<String> connectListenerRuns(String namespace) {
+		String nettyName = namespace.equals("/") ? "" : namespace;
+		return this.context.getBean(RoomsFromQuery.class).runs.getOrDefault(nettyName, List.of());
+	}
+
+	/**
+	 * Joins the rooms of the {@code room} query, on the default namespace and on {@code /admin}, and records each
+	 * run.
+	 */
 	static final class RoomsFromQuery {
+
+		final Map<String, List<String>> runs = new ConcurrentHashMap<>();
 
 		RoomsFromQuery(SocketIOServer server) {
 			ConnectListener joinRooms = (client) -> {
+				this.runs.computeIfAbsent(client.getNamespace().getName(), (name) -> new CopyOnWriteArrayList<>())
+					.add(client.getSessionId().toString());
 				String rooms = client.getHandshakeData().getSingleUrlParam("room");
 				if (rooms != null && !rooms.isEmpty()) {
 					for (String room : rooms.split(",")) {

@@ -187,7 +187,20 @@ public final class NodePeer implements AutoCloseable {
 				(String) done.get("transport"));
 	}
 
-	/** Disconnects a client made by {@link #connectClient}. */
+	/**
+	 * Connects a socket of {@code namespace} named {@code client} on the connection of client {@code of} (a
+	 * {@code socket.io-client} 4.8 one), as {@code io.socket(namespace)} does, and waits until it is connected.
+	 * @return its socket id
+	 */
+	public String openNamespace(String client, String of, String namespace) {
+		return (String) command(ordered("cmd", "openNamespace", "id", client, "of", of, "namespace", namespace))
+			.get("socketId");
+	}
+
+	/**
+	 * Disconnects a client made by {@link #connectClient} or {@link #openNamespace}: its socket only, the connection
+	 * closes with its last socket.
+	 */
 	public void closeClient(String client) {
 		command(ordered("cmd", "closeClient", "id", client));
 	}

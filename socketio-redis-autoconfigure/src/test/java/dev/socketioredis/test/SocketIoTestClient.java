@@ -56,14 +56,28 @@ public final class SocketIoTestClient implements AutoCloseable {
 		return connect(WebSocket.NAME, port, namespace, query, auth, events);
 	}
 
+	/**
+	 * Connects with one transport only and these extra HTTP headers on every request (a {@code Cookie}, say), and
+	 * waits until connected.
+	 */
+	public static SocketIoTestClient connectWithHeaders(String transport, int port, String namespace, String query,
+			Map<String, List<String>> headers, String... events) {
+		return connect(IO.Options.builder().setExtraHeaders(headers), transport, port, namespace, query, events);
+	}
+
 	private static SocketIoTestClient connect(String transport, int port, String namespace, String query,
 			@Nullable Map<String, String> auth, String... events) {
-		SocketOptionBuilder builder = IO.Options.builder()
-			.setForceNew(true)
+		SocketOptionBuilder builder = IO.Options.builder();
+		return connect((auth != null) ? builder.setAuth(auth) : builder, transport, port, namespace, query, events);
+	}
+
+	private static SocketIoTestClient connect(SocketOptionBuilder builder, String transport, int port, String namespace,
+			String query, String... events) {
+		IO.Options options = builder.setForceNew(true)
 			.setReconnection(false)
 			.setTransports(new String[] { transport })
-			.setQuery(query.isEmpty() ? null : query);
-		IO.Options options = ((auth != null) ? builder.setAuth(auth) : builder).build();
+			.setQuery(query.isEmpty() ? null : query)
+			.build();
 		Socket socket = IO.socket(URI.create("http://127.0.0.1:" + port + namespace), options);
 		SocketIoTestClient client = new SocketIoTestClient(socket);
 		socket.on(Socket.EVENT_DISCONNECT, (args) -> client.events(Socket.EVENT_DISCONNECT).add(Arrays.asList(args)));

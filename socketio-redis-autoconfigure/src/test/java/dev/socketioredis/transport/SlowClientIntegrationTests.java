@@ -34,6 +34,7 @@ class SlowClientIntegrationTests {
 				.buildAsync(URI.create("ws://127.0.0.1:" + receiver.port() + "/socket.io/?EIO=4&transport=websocket"),
 						new NeverReads())
 				.join();
+			stalled.sendText("40", true).join(); // the CONNECT packet of "/"
 			try (SocketIoTestClient reader = SocketIoTestClient.connect(receiver.port(), "", "", "big")) {
 				await().until(() -> receiver.server().getAllClients().size() == 2);
 				String large = "x".repeat(64 * 1024);

@@ -1,0 +1,127 @@
+package dev.socketioredis.transport;
+
+import com.corundumstudio.socketio.Configuration;
+import com.corundumstudio.socketio.SocketIOChannelInitializer;
+import com.corundumstudio.socketio.ack.AckManager;
+import com.corundumstudio.socketio.handler.ClientHead;
+import com.corundumstudio.socketio.handler.ClientsBox;
+import com.corundumstudio.socketio.handler.PacketListener;
+import com.corundumstudio.socketio.namespace.NamespacesHub;
+import com.corundumstudio.socketio.protocol.PacketDecoder;
+import com.corundumstudio.socketio.protocol.PacketEncoder;
+import com.corundumstudio.socketio.scheduler.CancelableScheduler;
+import com.corundumstudio.socketio.scheduler.HashedWheelTimeoutScheduler;
+import com.corundumstudio.socketio.transport.PollingTransport;
+import com.corundumstudio.socketio.transport.WebSocketTransport;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * netty-socketio's channel initializer, changed where netty-socketio 2.0.14 does not behave as a Socket.IO 4 server.
+ * Install it with {@code server.setPipelineFactory(new NodeCompatibleChannelInitializer())} before the server starts;
+ * the auto-configured server has it.
+ * <ul>
+ * <li>An Engine.IO v4 session becomes a socket of a namespace, {@code /} included, only when the client sends that
+ * namespace's CONNECT packet ({@link ExplicitConnectAuthorizeHandler}, {@link InboundPacketHandler}); v3 sessions
+ * keep the implicit {@code /} of their protocol. A session of no namespace is closed at its ping deadline
+ * ({@link SessionsWithoutNamespace}).</li>
+ * <li>Packets are written by {@link OutboundPacketHandler}: binary framed per Engine.IO version, broadcasts encoded
+ * once.</li>
+ * </ul>
+ * netty-socketio keeps the session registry, the scheduler and the acknowledgement registry of its initializer
+ * private, so the handlers that need them (handshake, both transports, inbound packets) are built here around this
+ * initializer's own; netty-socketio still builds the rest (SSL, HTTP encoding).
+ */
+public class NodeCompatibleChannelInitializer extends SocketIOChannelInitializer {
+
+	/** Name of the packet writer in each channel's pipeline. */
+	public static final String PACKET_WRITER = "socketioRedisPacketWriter";
+
+	private final CancelableScheduler scheduler = new HashedWheelTimeoutScheduler();
+
+	private final ClientsBox sessions = new ClientsBox();
+
+	private final AckManager acknowledgements = new AckManager(this.scheduler);
+
+	private @Nullable Handlers handlers;
+
+	@Override
+	public void handlerAdded(ChannelHandlerContext ctx) {
+		super.handlerAdded(ctx);
+		this.scheduler.update(ctx);
+	}
+
+	@Override
+	public void start(Configuration configuration, NamespacesHub namespacesHub) {
+		super.start(configuration, namespacesHub);
+		PacketDecoder decoder = new PacketDecoder(configuration.getJsonSupport(), this.acknowledgements);
+		SessionsWithoutNamespace withoutNamespace = new SessionsWithoutNamespace(this.scheduler,
+				configuration.getPingInterval() + configuration.getPingTimeout(), this::release);
+		ExplicitConnectAuthorizeHandler authorizer = new ExplicitConnectAuthorizeHandler(
+				configuration.getContext() + "/", this.scheduler, configuration, namespacesHub,
+				configuration.getStoreFactory(), this, this.acknowledgements, this.sessions, withoutNamespace);
+		PollingTransport polling = new PollingTransport(decoder, authorizer, this.sessions);
+		WebSocketTransport websocket = new WebSocketTransport(configuration.getKeyStore() != null, authorizer,
+				configuration, this.scheduler, this.sessions);
+		InboundPacketHandler inbound = new InboundPacketHandler(decoder, namespacesHub,
+				new PacketListener(this.acknowledgements, namespacesHub, polling, this.scheduler), this.scheduler,
+				withoutNamespace, configuration);
+		OutboundPacketHandler outbound = new OutboundPacketHandler(configuration,
+				new PacketEncoder(configuration, configuration.getJsonSupport()));
+		this.handlers = new Handlers(authorizer, withoutNamespace, polling, websocket, inbound, outbound);
+	}
+
+	@Override
+	protected void addSocketioHandlers(ChannelPipeline pipeline) {
+		super.addSocketioHandlers(pipeline);
+		Handlers handlers = started();
+		pipeline.replace(PACKET_HANDLER, PACKET_HANDLER, handlers.inbound());
+		pipeline.replace(AUTHORIZE_HANDLER, AUTHORIZE_HANDLER, handlers.authorizer());
+		pipeline.replace(XHR_POLLING_TRANSPORT, XHR_POLLING_TRANSPORT, handlers.polling());
+		pipeline.replace(WEB_SOCKET_TRANSPORT, WEB_SOCKET_TRANSPORT, handlers.websocket());
+		// outbound messages travel from the tail: placed after the encoder, this handler sees packets first
+		pipeline.addAfter(SOCKETIO_ENCODER, PACKET_WRITER, handlers.outbound());
+	}
+
+	/**
+	 * A session left its last namespace. Closed, it is forgotten now; still open, it stays until the client closes it
+	 * or its ping deadline passes, so that what was queued for it (the DISCONNECT packets) still reaches it.
+	 */
+	@Override
+	public void onDisconnect(ClientHead client) {
+		if (client.isConnected()) {
+			started().withoutNamespace().watch(client);
+		}
+		else {
+			release(client);
+		}
+	}
+
+	private void release(ClientHead client) {
+		started().withoutNamespace().forget(client);
+		this.acknowledgements.onDisconnect(client);
+		started().authorizer().onDisconnect(client);
+		super.onDisconnect(client);
+	}
+
+	@Override
+	public void stop() {
+		super.stop();
+		this.scheduler.shutdown();
+	}
+
+	private Handlers started() {
+		Handlers handlers = this.handlers;
+		if (handlers == null) {
+			throw new IllegalStateException("The Socket.IO server has not started");
+		}
+		return handlers;
+	}
+
+	private record Handlers(ExplicitConnectAuthorizeHandler authorizer, SessionsWithoutNamespace withoutNamespace,
+			PollingTransport polling, WebSocketTransport websocket, InboundPacketHandler inbound,
+			OutboundPacketHandler outbound) {
+	}
+
+}
