@@ -20,6 +20,7 @@
 //     done: {"socketId":"...","engineIo":4,"transport":"websocket"}, the Engine.IO protocol and transport in use
 //   {"cmd":"openNamespace","id":"c1-root","of":"c1","namespace":"/"}   a socket of another namespace on the same
 //       connection (socket.io-client 4.8's Manager) as client c1.      done: {"socketId":"..."}
+//   {"cmd":"clientEmit","id":"c1","event":"echo","args":[...]}      socket.emit(event, ...args) by client c1
 //   {"cmd":"closeClient","id":"c1"}      socket.disconnect(): that namespace only; the connection closes with its last
 //   {"cmd":"emit","id":"x","namespace":"/","rooms":["r1",42],"except":[],"event":"news","args":[...]}
 //       io.of(namespace).to(rooms).except(except).emit(event, ...args); a JSON number is a number room
@@ -231,6 +232,10 @@ const commands = {
     socket.onAny((event, ...args) => print({ type: "event", client: id, event, args: toJson(args) }));
     await connected(id, socket, namespace);
     return { socketId: socket.id };
+  },
+
+  async clientEmit({ id, event, args = [] }) {
+    clients.get(id).emit(event, ...fromJson(args));
   },
 
   async closeClient({ id }) {

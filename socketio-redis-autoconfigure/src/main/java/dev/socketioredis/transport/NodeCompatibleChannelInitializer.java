@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  * ({@link SessionsWithoutNamespace}).</li>
  * <li>Packets are written by {@link OutboundPacketHandler}: binary framed per Engine.IO version, broadcasts encoded
  * once.</li>
+ * <li>Engine.IO v3 base64 long-polling bodies reach the decoder as the client sent them
+ * ({@link Base64PollingBodyHandler}).</li>
  * </ul>
  * netty-socketio keeps the session registry, the scheduler and the acknowledgement registry of its initializer
  * private, so the handlers that need them (handshake, both transports, inbound packets) are built here around this
@@ -37,6 +39,11 @@ public class NodeCompatibleChannelInitializer extends SocketIOChannelInitializer
 
 	/** Name of the packet writer in each channel's pipeline. */
 	public static final String PACKET_WRITER = "socketioRedisPacketWriter";
+
+	/** Name of the handler that keeps Engine.IO v3 base64 polling bodies intact. */
+	public static final String BASE64_POLLING_BODY = "socketioRedisBase64PollingBody";
+
+	private static final Base64PollingBodyHandler BASE64_POLLING_BODY_HANDLER = new Base64PollingBodyHandler();
 
 	private final CancelableScheduler scheduler = new HashedWheelTimeoutScheduler();
 
@@ -79,6 +86,7 @@ public class NodeCompatibleChannelInitializer extends SocketIOChannelInitializer
 		pipeline.replace(PACKET_HANDLER, PACKET_HANDLER, handlers.inbound());
 		pipeline.replace(AUTHORIZE_HANDLER, AUTHORIZE_HANDLER, handlers.authorizer());
 		pipeline.replace(XHR_POLLING_TRANSPORT, XHR_POLLING_TRANSPORT, handlers.polling());
+		pipeline.addBefore(XHR_POLLING_TRANSPORT, BASE64_POLLING_BODY, BASE64_POLLING_BODY_HANDLER);
 		pipeline.replace(WEB_SOCKET_TRANSPORT, WEB_SOCKET_TRANSPORT, handlers.websocket());
 		// outbound messages travel from the tail: placed after the encoder, this handler sees packets first
 		pipeline.addAfter(SOCKETIO_ENCODER, PACKET_WRITER, handlers.outbound());

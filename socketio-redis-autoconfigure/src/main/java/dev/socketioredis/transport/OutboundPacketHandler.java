@@ -48,6 +48,8 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  * <li>frames attachments per Engine.IO version: raw binary frames (v4) or {@code 0x04}-prefixed ones (v3) on
  * websocket; {@code b}+base64 records separated by {@code 0x1e} on v4 long-polling;</li>
+ * <li>writes the v3 long-polling text payload (base64 mode) with lengths in characters and the text in UTF-8, as
+ * Node's engine.io does;</li>
  * <li>encodes a private copy of every packet, so a packet shared by several clients is never changed;</li>
  * <li>writes a {@link SharedPacket}'s bytes as they are, encoded once for every client.</li>
  * </ul>
@@ -132,8 +134,14 @@ public final class OutboundPacketHandler extends ChannelOutboundHandlerAdapter {
 		}
 		else if (Boolean.TRUE.equals(channel.attr(EncoderHandler.B64).get())) {
 			Integer jsonpIndex = channel.attr(EncoderHandler.JSONP_INDEX).get();
-			this.encoder.encodeJsonP(jsonpIndex, privateCopies(batch, version), body, ctx.alloc(), POLLING_BATCH);
-			contentType = (jsonpIndex != null) ? "application/javascript" : "text/plain";
+			if (jsonpIndex != null) {
+				this.encoder.encodeJsonP(jsonpIndex, privateCopies(batch, version), body, ctx.alloc(), POLLING_BATCH);
+				contentType = "application/javascript";
+			}
+			else {
+				writeV3TextPayload(batch, body, ctx.alloc());
+				contentType = "text/plain; charset=UTF-8";
+			}
 		}
 		else {
 			this.encoder.encodePackets(privateCopies(batch, version), body, ctx.alloc(), POLLING_BATCH);
@@ -157,6 +165,30 @@ public final class OutboundPacketHandler extends ChannelOutboundHandlerAdapter {
 				attachment.release();
 			}
 		}
+	}
+
+	/**
+	 * Engine.IO v3 text payload, as Node's engine.io writes it for a client in base64 mode: each packet as
+	 * {@code <length in characters>:<packet>}, each attachment as a packet {@code b4}+base64. (netty-socketio counts
+	 * bytes and encodes the UTF-8 bytes a second time, which v3 clients read as other characters.)
+	 */
+	private void writeV3TextPayload(Queue<Packet> packets, ByteBuf body, ByteBufAllocator alloc) throws IOException {
+		for (Packet packet : packets) {
+			Encoded encoded = encode(packet, EngineIOVersion.V3, alloc);
+			String text = encoded.text().toString(StandardCharsets.UTF_8);
+			encoded.text().release();
+			writeV3Record(body, text);
+			for (ByteBuf attachment : encoded.attachments()) {
+				writeV3Record(body, "b4" + Base64.getEncoder().encodeToString(ByteBufUtil.getBytes(attachment)));
+				attachment.release();
+			}
+		}
+	}
+
+	/** {@code String.length()} counts UTF-16 code units, as a JavaScript string's length does. */
+	private static void writeV3Record(ByteBuf body, String record) {
+		body.writeCharSequence(record.length() + ":", StandardCharsets.US_ASCII);
+		body.writeCharSequence(record, StandardCharsets.UTF_8);
 	}
 
 	private Queue<Packet> privateCopies(Queue<Packet> packets, EngineIOVersion version) {

@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
  * Every client joins the rooms of its {@code room} query in the namespaces it connects (the nodes' connect
  * listeners). Sockets of {@code /}, all in room {@code shared}: the Java client {@code rootA} on Java node A (websocket),
  * Node client {@code root-b} on Java node B (long-polling), Node client {@code root-n} on the Node server, and the
- * implicit {@code /} socket of the socket.io-client 2.5 client {@code legacy-admin} (websocket), which asked for
+ * implicit {@code /} socket of the socket.io-client 2.5 client {@code legacy-admin} (long-polling), which asked for
  * {@code /admin} on node B. Clients of {@code /admin} only, all in rooms {@code shared} and {@code admin-only}: the Java client
  * {@code adminA} on A (long-polling), Node clients {@code admin-ws} on A (websocket) and {@code admin-polling} on B
  * (long-polling).
@@ -68,7 +68,8 @@ class ExplicitNamespaceConnectIntegrationTests {
 			.socketId();
 		rootN = nodePeer.connectClient("root-n", Client.v4().rooms("shared,root")).socketId();
 		String legacyAdmin = nodePeer
-			.connectClient("legacy-admin", Client.v2().to(javaB.port()).namespace("/admin").rooms("shared,legacy"))
+			.connectClient("legacy-admin", Client.v2().to(javaB.port()).namespace("/admin").transport("polling")
+				.rooms("shared,legacy"))
 			.socketId();
 		// socket.io-client 2 names a socket of another namespace "<namespace>#<session id>"
 		legacyRoot = legacyAdmin.substring(legacyAdmin.indexOf('#') + 1);

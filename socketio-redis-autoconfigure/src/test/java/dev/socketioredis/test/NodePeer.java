@@ -197,6 +197,11 @@ public final class NodePeer implements AutoCloseable {
 			.get("socketId");
 	}
 
+	/** {@code socket.emit(event, ...args)} by a client made by {@link #connectClient}. */
+	public void clientEmit(String client, String event, @Nullable Object... args) {
+		command(ordered("cmd", "clientEmit", "id", client, "event", event, "args", Arrays.asList(args)));
+	}
+
 	/**
 	 * Disconnects a client made by {@link #connectClient} or {@link #openNamespace}: its socket only, the connection
 	 * closes with its last socket.
