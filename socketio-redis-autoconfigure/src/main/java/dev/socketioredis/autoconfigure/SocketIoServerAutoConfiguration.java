@@ -7,6 +7,7 @@ import com.corundumstudio.socketio.SocketIOServer;
 import dev.socketioredis.server.SocketIoServerCustomizer;
 import dev.socketioredis.server.SocketIoServerLifecycle;
 import dev.socketioredis.transport.NodeCompatibleJsonSupport;
+import dev.socketioredis.transport.ClientFaults;
 import dev.socketioredis.transport.NodeCompatibleChannelInitializer;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,10 +31,17 @@ public final class SocketIoServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SocketIOServer socketIoServer(SocketIoServerProperties properties,
+	ClientFaults socketIoClientFaults() {
+		return new ClientFaults();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SocketIOServer socketIoServer(SocketIoServerProperties properties, ClientFaults clientFaults,
 			ObjectProvider<SocketIoServerCustomizer> customizers) {
 		Configuration configuration = new Configuration();
 		configuration.setJsonSupport(new NodeCompatibleJsonSupport());
+		configuration.setExceptionListener(clientFaults);
 		PropertyMapper map = PropertyMapper.get();
 		map.from(properties::getHost).to(configuration::setHostname);
 		map.from(properties::getPort).to(configuration::setPort);
@@ -48,7 +56,8 @@ public final class SocketIoServerAutoConfiguration {
 		configuration.setRandomSession(true);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(configuration));
 		SocketIOServer server = new SocketIOServer(configuration);
-		server.setPipelineFactory(new NodeCompatibleChannelInitializer());
+		server.setPipelineFactory(new NodeCompatibleChannelInitializer(properties.getMaxPendingWriteBytes().toBytes(),
+				configuration.getJsonSupport()));
 		return server;
 	}
 

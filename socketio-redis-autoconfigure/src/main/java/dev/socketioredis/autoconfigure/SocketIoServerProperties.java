@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties of the embedded netty-socketio server.
@@ -51,6 +52,12 @@ public class SocketIoServerProperties {
 	 * Time without a pong after which a client is considered gone.
 	 */
 	private Duration pingTimeout = Duration.ofSeconds(20);
+
+	/**
+	 * How many bytes may wait to be written to one websocket client. A client past it reads too slowly to keep up
+	 * (or stopped reading): it is disconnected, rather than its backlog kept in memory until its ping timeout.
+	 */
+	private DataSize maxPendingWriteBytes = DataSize.ofMegabytes(8);
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -114,6 +121,14 @@ public class SocketIoServerProperties {
 
 	public void setPingTimeout(Duration pingTimeout) {
 		this.pingTimeout = pingTimeout;
+	}
+
+	public DataSize getMaxPendingWriteBytes() {
+		return this.maxPendingWriteBytes;
+	}
+
+	public void setMaxPendingWriteBytes(DataSize maxPendingWriteBytes) {
+		this.maxPendingWriteBytes = maxPendingWriteBytes;
 	}
 
 }

@@ -7,7 +7,10 @@ import java.util.function.Function;
 
 import dev.socketioredis.adapter.AdapterObserver;
 import dev.socketioredis.adapter.NamespaceAdapter;
+import dev.socketioredis.transport.ClientFaults;
+import dev.socketioredis.transport.ClientFaults.Reason;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -29,7 +32,8 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
  * <li>{@code socketio.redis.publish.failures}: publishes Redis did not take;</li>
  * <li>{@code socketio.redis.requests}: timer of this node's requests per namespace, type and outcome (success,
  * timeout, error), and {@code socketio.redis.requests.timeouts}, a counter of the timed-out ones;</li>
- * <li>{@code socketio.redis.subscriptions.active}: 1 while the listener container listens, else 0.</li>
+ * <li>{@code socketio.redis.subscriptions.active}: 1 while the listener container listens, else 0;</li>
+ * <li>{@code socketio.client.faults}: what clients did wrong, per reason ({@link Reason}).</li>
  * </ul>
  */
 public class SocketIoMetrics implements AdapterObserver, MeterBinder {
@@ -43,8 +47,12 @@ public class SocketIoMetrics implements AdapterObserver, MeterBinder {
 
 	private final @Nullable RedisMessageListenerContainer listenerContainer;
 
-	public SocketIoMetrics(@Nullable RedisMessageListenerContainer listenerContainer) {
+	private final @Nullable ClientFaults clientFaults;
+
+	public SocketIoMetrics(@Nullable RedisMessageListenerContainer listenerContainer,
+			@Nullable ClientFaults clientFaults) {
 		this.listenerContainer = listenerContainer;
+		this.clientFaults = clientFaults;
 	}
 
 	/** Boot binds before the server starts, so before any meter exists: nothing recorded is missed. */
@@ -55,6 +63,14 @@ public class SocketIoMetrics implements AdapterObserver, MeterBinder {
 			Gauge.builder("socketio.redis.subscriptions.active", this.listenerContainer, (c) -> c.isListening() ? 1 : 0)
 				.description("Whether the adapter's Redis subscriptions are active")
 				.register(this.registry);
+		}
+		if (this.clientFaults != null) {
+			for (Reason reason : Reason.values()) {
+				FunctionCounter.builder("socketio.client.faults", this.clientFaults, (faults) -> faults.total(reason))
+					.description("Client faults: malformed packets, unknown sessions, bad requests, connection errors")
+					.tag("reason", reason.tag())
+					.register(this.registry);
+			}
 		}
 	}
 

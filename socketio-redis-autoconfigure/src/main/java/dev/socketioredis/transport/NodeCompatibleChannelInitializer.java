@@ -7,6 +7,7 @@ import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.handler.ClientsBox;
 import com.corundumstudio.socketio.handler.PacketListener;
 import com.corundumstudio.socketio.namespace.NamespacesHub;
+import com.corundumstudio.socketio.protocol.JsonSupport;
 import com.corundumstudio.socketio.protocol.PacketDecoder;
 import com.corundumstudio.socketio.protocol.PacketEncoder;
 import com.corundumstudio.socketio.scheduler.CancelableScheduler;
@@ -27,9 +28,12 @@ import org.jspecify.annotations.Nullable;
  * keep the implicit {@code /} of their protocol. A session of no namespace is closed at its ping deadline
  * ({@link SessionsWithoutNamespace}).</li>
  * <li>Packets are written by {@link OutboundPacketHandler}: binary framed per Engine.IO version, broadcasts encoded
- * once.</li>
+ * once, a websocket client that reads too slowly disconnected rather than buffered for without bound.</li>
  * <li>Engine.IO v3 base64 long-polling bodies reach the decoder as the client sent them
  * ({@link Base64PollingBodyHandler}).</li>
+ * <li>Requests for unknown sessions, transports or methods are answered {@code 400} as Node does
+ * ({@link SessionRequestGuard}); client faults are counted and logged without flooding the logs
+ * ({@link ClientFaults}, when it is the configured exception listener).</li>
  * </ul>
  * netty-socketio keeps the session registry, the scheduler and the acknowledgement registry of its initializer
  * private, so the handlers that need them (handshake, both transports, inbound packets) are built here around this
@@ -40,10 +44,18 @@ public class NodeCompatibleChannelInitializer extends SocketIOChannelInitializer
 	/** Name of the packet writer in each channel's pipeline. */
 	public static final String PACKET_WRITER = "socketioRedisPacketWriter";
 
+	/** Name of the handler that answers requests for unknown sessions, transports or methods. */
+	public static final String SESSION_GUARD = "socketioRedisSessionGuard";
+
 	/** Name of the handler that keeps Engine.IO v3 base64 polling bodies intact. */
 	public static final String BASE64_POLLING_BODY = "socketioRedisBase64PollingBody";
 
+	/** Default of {@link #NodeCompatibleChannelInitializer(long, JsonSupport)}. */
+	public static final long DEFAULT_MAX_PENDING_WRITE_BYTES = 8L * 1024 * 1024;
+
 	private static final Base64PollingBodyHandler BASE64_POLLING_BODY_HANDLER = new Base64PollingBodyHandler();
+
+	private final long maxPendingWriteBytes;
 
 	private final CancelableScheduler scheduler = new HashedWheelTimeoutScheduler();
 
@@ -52,6 +64,24 @@ public class NodeCompatibleChannelInitializer extends SocketIOChannelInitializer
 	private final AckManager acknowledgements = new AckManager(this.scheduler);
 
 	private @Nullable Handlers handlers;
+
+	private final @Nullable JsonSupport packetReader;
+
+	public NodeCompatibleChannelInitializer() {
+		this(DEFAULT_MAX_PENDING_WRITE_BYTES, null);
+	}
+
+	/**
+	 * @param maxPendingWriteBytes how many bytes may wait to be written to one websocket client before it is
+	 * disconnected as too slow
+	 * @param packetReader the JSON support the server was configured with, to read clients' packets with: the
+	 * server's own copy of its configuration wraps it in a {@code JsonSupportWrapper}, which logs every unreadable
+	 * packet at ERROR with a stack trace; {@code null} for that wrapped one
+	 */
+	public NodeCompatibleChannelInitializer(long maxPendingWriteBytes, @Nullable JsonSupport packetReader) {
+		this.maxPendingWriteBytes = maxPendingWriteBytes;
+		this.packetReader = packetReader;
+	}
 
 	@Override
 	public void handlerAdded(ChannelHandlerContext ctx) {
@@ -62,7 +92,8 @@ public class NodeCompatibleChannelInitializer extends SocketIOChannelInitializer
 	@Override
 	public void start(Configuration configuration, NamespacesHub namespacesHub) {
 		super.start(configuration, namespacesHub);
-		PacketDecoder decoder = new PacketDecoder(configuration.getJsonSupport(), this.acknowledgements);
+		PacketDecoder decoder = new PacketDecoder(
+				(this.packetReader != null) ? this.packetReader : configuration.getJsonSupport(), this.acknowledgements);
 		SessionsWithoutNamespace withoutNamespace = new SessionsWithoutNamespace(this.scheduler,
 				configuration.getPingInterval() + configuration.getPingTimeout(), this::release);
 		ExplicitConnectAuthorizeHandler authorizer = new ExplicitConnectAuthorizeHandler(
@@ -74,9 +105,12 @@ public class NodeCompatibleChannelInitializer extends SocketIOChannelInitializer
 		InboundPacketHandler inbound = new InboundPacketHandler(decoder, namespacesHub,
 				new PacketListener(this.acknowledgements, namespacesHub, polling, this.scheduler), this.scheduler,
 				withoutNamespace, configuration);
+		ClientFaults faults = (configuration.getExceptionListener() instanceof ClientFaults configured) ? configured
+				: new ClientFaults();
 		OutboundPacketHandler outbound = new OutboundPacketHandler(configuration,
-				new PacketEncoder(configuration, configuration.getJsonSupport()));
-		this.handlers = new Handlers(authorizer, withoutNamespace, polling, websocket, inbound, outbound);
+				new PacketEncoder(configuration, configuration.getJsonSupport()), this.maxPendingWriteBytes, faults);
+		SessionRequestGuard guard = new SessionRequestGuard(configuration.getContext() + "/", this.sessions, faults);
+		this.handlers = new Handlers(guard, authorizer, withoutNamespace, polling, websocket, inbound, outbound);
 	}
 
 	@Override
@@ -85,6 +119,7 @@ public class NodeCompatibleChannelInitializer extends SocketIOChannelInitializer
 		Handlers handlers = started();
 		pipeline.replace(PACKET_HANDLER, PACKET_HANDLER, handlers.inbound());
 		pipeline.replace(AUTHORIZE_HANDLER, AUTHORIZE_HANDLER, handlers.authorizer());
+		pipeline.addBefore(AUTHORIZE_HANDLER, SESSION_GUARD, handlers.guard());
 		pipeline.replace(XHR_POLLING_TRANSPORT, XHR_POLLING_TRANSPORT, handlers.polling());
 		pipeline.addBefore(XHR_POLLING_TRANSPORT, BASE64_POLLING_BODY, BASE64_POLLING_BODY_HANDLER);
 		pipeline.replace(WEB_SOCKET_TRANSPORT, WEB_SOCKET_TRANSPORT, handlers.websocket());
@@ -127,7 +162,7 @@ public class NodeCompatibleChannelInitializer extends SocketIOChannelInitializer
 		return handlers;
 	}
 
-	private record Handlers(ExplicitConnectAuthorizeHandler authorizer, SessionsWithoutNamespace withoutNamespace,
+	private record Handlers(SessionRequestGuard guard, ExplicitConnectAuthorizeHandler authorizer, SessionsWithoutNamespace withoutNamespace,
 			PollingTransport polling, WebSocketTransport websocket, InboundPacketHandler inbound,
 			OutboundPacketHandler outbound) {
 	}

@@ -25,6 +25,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultHttpContent;
@@ -68,9 +69,20 @@ public final class OutboundPacketHandler extends ChannelOutboundHandlerAdapter {
 
 	private final PacketEncoder encoder;
 
-	public OutboundPacketHandler(Configuration configuration, PacketEncoder encoder) {
+	private final long maxPendingWriteBytes;
+
+	private final ClientFaults faults;
+
+	/**
+	 * @param maxPendingWriteBytes how many bytes may wait to be written to one websocket client; a client past it
+	 * reads too slowly to keep up, and is disconnected
+	 */
+	public OutboundPacketHandler(Configuration configuration, PacketEncoder encoder, long maxPendingWriteBytes,
+			ClientFaults faults) {
 		this.configuration = configuration;
 		this.encoder = encoder;
+		this.maxPendingWriteBytes = maxPendingWriteBytes;
+		this.faults = faults;
 	}
 
 	@Override
@@ -94,6 +106,10 @@ public final class OutboundPacketHandler extends ChannelOutboundHandlerAdapter {
 		Channel channel = ctx.channel();
 		ChannelFuture last = null;
 		for (Packet packet = queue.poll(); packet != null; packet = queue.poll()) {
+			if (pendingWriteBytes(channel) > this.maxPendingWriteBytes) {
+				disconnectSlowClient(client, channel, promise);
+				return;
+			}
 			Encoded encoded = encode(packet, version, ctx.alloc());
 			last = channel.write(new TextWebSocketFrame(encoded.text()));
 			for (ByteBuf attachment : encoded.attachments()) {
@@ -109,6 +125,23 @@ public final class OutboundPacketHandler extends ChannelOutboundHandlerAdapter {
 		else {
 			last.addListener((ChannelFuture written) -> complete(promise, written));
 		}
+	}
+
+	private static long pendingWriteBytes(Channel channel) {
+		ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
+		return (buffer != null) ? buffer.totalPendingWriteBytes() : 0;
+	}
+
+	/**
+	 * What such a client has not read would only pile up in memory until its ping timeout: it is dropped, and the
+	 * connection closed, as Node's server closes a connection whose buffer it cannot flush.
+	 */
+	private void disconnectSlowClient(ClientHead client, Channel channel, ChannelPromise promise) {
+		client.getPacketsQueue(Transport.WEBSOCKET).clear();
+		this.faults.record(ClientFaults.Reason.SLOW_CLIENT, channel.remoteAddress(), null);
+		promise.tryFailure(new IllegalStateException("More than " + this.maxPendingWriteBytes
+				+ " bytes wait to be written to client " + client.getSessionId() + ": disconnected"));
+		channel.close();
 	}
 
 	private void writePollingResponse(OutPacketMessage message, ChannelHandlerContext ctx, ChannelPromise promise)

@@ -1,6 +1,7 @@
 package dev.socketioredis.autoconfigure.metrics;
 
 import dev.socketioredis.metrics.SocketIoMetrics;
+import dev.socketioredis.transport.ClientFaults;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,8 +25,9 @@ public final class SocketIoMetricsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SocketIoMetrics socketIoMetrics(
-			@Qualifier("socketIoRedisMessageListenerContainer") ObjectProvider<RedisMessageListenerContainer> container) {
-		return new SocketIoMetrics(container.getIfAvailable());
+			@Qualifier("socketIoRedisMessageListenerContainer") ObjectProvider<RedisMessageListenerContainer> container,
+			ObjectProvider<ClientFaults> clientFaults) {
+		return new SocketIoMetrics(container.getIfAvailable(), clientFaults.getIfAvailable());
 	}
 
 }
