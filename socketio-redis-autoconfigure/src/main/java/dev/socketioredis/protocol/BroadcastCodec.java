@@ -38,6 +38,7 @@ public final class BroadcastCodec {
 	}
 
 	public BroadcastMessage decode(byte[] bytes) throws MalformedMessageException {
+		WireLimits.checkMsgpackNesting(bytes);
 		Object value;
 		try {
 			value = this.mapper.readValue(bytes, Object.class);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -19,7 +20,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  */
 public final class ClusterMessageCodec {
 
-	private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+	private final ObjectMapper json = new ObjectMapper(
+			JsonFactory.builder().streamReadConstraints(WireLimits.READ_CONSTRAINTS).build())
+		.registerModule(new JavaTimeModule())
 		.registerModule(new SimpleModule("node-buffers").addSerializer(byte[].class, new NodeBufferSerializer()))
 		.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
@@ -38,6 +41,9 @@ public final class ClusterMessageCodec {
 			throw new MalformedMessageException("Empty message");
 		}
 		ObjectMapper mapper = (bytes[0] == '{') ? this.json : this.msgpack;
+		if (mapper == this.msgpack) {
+			WireLimits.checkMsgpackNesting(bytes);
+		}
 		Object value;
 		try {
 			value = mapper.readValue(bytes, Object.class);

@@ -40,6 +40,7 @@ final class MsgpackMapper {
 
 	static ObjectMapper create() {
 		MessagePackFactory factory = new MessagePackFactory().setExtTypeCustomDesers(extensionReaders());
+		factory.setStreamReadConstraints(WireLimits.READ_CONSTRAINTS);
 		SimpleModule notepack = new SimpleModule("notepack")
 			.addSerializer(Double.class, new JavaScriptNumberSerializer<>(Double.class))
 			.addSerializer(double.class, new JavaScriptNumberSerializer<>(double.class))

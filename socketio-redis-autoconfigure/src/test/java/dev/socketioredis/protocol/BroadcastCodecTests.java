@@ -1,5 +1,7 @@
 package dev.socketioredis.protocol;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
@@ -142,6 +144,42 @@ class BroadcastCodecTests {
 			assertThatExceptionOfType(MalformedMessageException.class).as(hex)
 				.isThrownBy(() -> this.codec.decode(HEX.parseHex(hex)));
 		}
+	}
+
+	@Test
+	void refusesDataNestedDeeperThanClientsCanBeWritten() throws Exception {
+		assertThat(this.codec.decode(broadcastWithDataNested(200)).packet().args()).hasSize(1);
+		for (int depth : List.of(300, 1_000, 100_000)) {
+			assertThatExceptionOfType(MalformedMessageException.class).as("depth %d", depth)
+				.isThrownBy(() -> this.codec.decode(broadcastWithDataNested(depth)))
+				.withMessageContaining("nesting depth");
+		}
+	}
+
+	/** {@code ["abcdef", {type: 2, data: ["e", [[[...1]]]], nsp: "/"}, {}]}, the argument {@code depth} arrays deep. */
+	private static byte[] broadcastWithDataNested(int depth) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.write(0x93);
+		writeString(out, "abcdef");
+		out.write(0x83);
+		writeString(out, "type");
+		out.write(2);
+		writeString(out, "data");
+		out.write(0x92);
+		writeString(out, "e");
+		for (int level = 0; level < depth; level++) {
+			out.write(0x91);
+		}
+		out.write(1);
+		writeString(out, "nsp");
+		writeString(out, "/");
+		out.write(0x80);
+		return out.toByteArray();
+	}
+
+	private static void writeString(ByteArrayOutputStream out, String text) {
+		out.write(0xa0 | text.length());
+		out.writeBytes(text.getBytes(StandardCharsets.US_ASCII));
 	}
 
 	private BroadcastMessage decode(String id) throws Exception {

@@ -3,6 +3,7 @@ package dev.socketioredis.protocol;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -134,6 +135,28 @@ class ClusterMessageCodecTests {
 			});
 		}
 		assertThat(RequestType.of(42)).isEmpty();
+	}
+
+	@Test
+	void refusesRequestsNestedDeeperThanClientsCanBeWritten() throws Exception {
+		assertThat(this.codec.decode(serverSideEmitNested(200).getBytes(StandardCharsets.UTF_8)).list("data"))
+			.hasSize(1);
+		for (int depth : List.of(300, 100_000)) {
+			assertThatExceptionOfType(MalformedMessageException.class).as("depth %d", depth)
+				.isThrownBy(() -> this.codec.decode(serverSideEmitNested(depth).getBytes(StandardCharsets.UTF_8)))
+				.withMessageContaining("nesting depth");
+			byte[] msgpack = new byte[depth + 1]; // [[[...]]] then 1
+			Arrays.fill(msgpack, (byte) 0x91);
+			msgpack[depth] = 1;
+			assertThatExceptionOfType(MalformedMessageException.class).as("msgpack depth %d", depth)
+				.isThrownBy(() -> this.codec.decode(msgpack))
+				.withMessageContaining("nesting depth");
+		}
+	}
+
+	/** A SERVER_SIDE_EMIT request whose data is {@code depth} arrays deep. */
+	private static String serverSideEmitNested(int depth) {
+		return "{\"uid\":\"abc\",\"type\":6,\"data\":" + "[".repeat(depth) + "]".repeat(depth) + "}";
 	}
 
 	private void assertJson(String id, ClusterMessage message) throws Exception {
