@@ -17,6 +17,8 @@ import dev.socketioredis.redis.RedisPubSub;
 import dev.socketioredis.redis.SpringDataRedisPubSub;
 import dev.socketioredis.server.SocketIoServerCustomizer;
 import dev.socketioredis.server.SocketIoServerLifecycle;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.resource.Delay;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -26,7 +28,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,6 +58,25 @@ public final class SocketIoRedisAutoConfiguration {
 
 	/** Name or qualifier of a {@link RedisConnectionFactory} bean to subscribe through. */
 	public static final String SUBSCRIBER = "socketIoRedisSubscriber";
+
+	/**
+	 * Lettuce's defaults suit a cache client, not a cluster adapter: reconnect attempts spaced up to 30 s apart would
+	 * keep the nodes apart long after Redis is back, and commands queued while disconnected would hold every broadcast
+	 * of an outage in memory, then deliver them late, and keep shutdown and health checks waiting.
+	 */
+	@Bean
+	ClientResourcesBuilderCustomizer socketIoRedisReconnectDelay(SocketIoRedisProperties properties) {
+		return (builder) -> builder.reconnectDelay(Delay.constant(properties.getReconnectDelay()));
+	}
+
+	@Bean
+	LettuceClientOptionsBuilderCustomizer socketIoRedisDisconnectedBehavior(SocketIoRedisProperties properties) {
+		return (builder) -> {
+			if (properties.isRejectCommandsWhileDisconnected()) {
+				builder.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+			}
+		};
+	}
 
 	@Bean
 	@ConditionalOnMissingBean(name = "socketIoRedisMessageListenerContainer")

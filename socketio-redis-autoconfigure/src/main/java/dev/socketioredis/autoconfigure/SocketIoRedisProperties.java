@@ -41,6 +41,21 @@ public class SocketIoRedisProperties {
 	 */
 	private boolean publishOnSpecificResponseChannel;
 
+	/**
+	 * How long the Redis client waits between two attempts to reconnect after losing its connection (Lettuce's own
+	 * default doubles up to 30 s, so delivery would come back up to 30 s after Redis does). Applies to Spring Boot's
+	 * Lettuce client, which the application shares.
+	 */
+	private Duration reconnectDelay = Duration.ofMillis(500);
+
+	/**
+	 * Whether the Redis client refuses commands while it is disconnected, instead of queueing them, without bound,
+	 * until it reconnects (Lettuce's default). Refused, a broadcast made during an outage reaches the local clients
+	 * only and is counted in 'socketio.redis.publish.failures'; health reports DOWN at once and shutdown does not wait
+	 * for Redis. Applies to Spring Boot's Lettuce client, which the application shares.
+	 */
+	private boolean rejectCommandsWhileDisconnected = true;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -71,6 +86,22 @@ public class SocketIoRedisProperties {
 
 	public void setPublishOnSpecificResponseChannel(boolean publishOnSpecificResponseChannel) {
 		this.publishOnSpecificResponseChannel = publishOnSpecificResponseChannel;
+	}
+
+	public Duration getReconnectDelay() {
+		return this.reconnectDelay;
+	}
+
+	public void setReconnectDelay(Duration reconnectDelay) {
+		this.reconnectDelay = reconnectDelay;
+	}
+
+	public boolean isRejectCommandsWhileDisconnected() {
+		return this.rejectCommandsWhileDisconnected;
+	}
+
+	public void setRejectCommandsWhileDisconnected(boolean rejectCommandsWhileDisconnected) {
+		this.rejectCommandsWhileDisconnected = rejectCommandsWhileDisconnected;
 	}
 
 	public String getKey() {

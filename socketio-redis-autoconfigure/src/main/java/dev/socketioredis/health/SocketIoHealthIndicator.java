@@ -3,7 +3,9 @@ package dev.socketioredis.health;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import dev.socketioredis.adapter.NamespaceAdapter;
 import dev.socketioredis.adapter.RedisStoreFactory;
@@ -37,10 +39,19 @@ public class SocketIoHealthIndicator extends AbstractHealthIndicator {
 		builder.withDetail("port", this.server.getPort());
 		Map<String, Object> namespaces = new LinkedHashMap<>();
 		for (NamespaceAdapter adapter : this.storeFactory.adapters()) {
-			boolean subscribed = adapter.isSubscribed().get(REDIS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-			long nodes = adapter.countNodes().get(REDIS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-			namespaces.put(adapter.name(), Map.of("uid", adapter.uid(), "subscribed", subscribed, "nodes", nodes));
-			up &= subscribed;
+			try {
+				boolean subscribed = adapter.isSubscribed().get(REDIS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+				long nodes = adapter.countNodes().get(REDIS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+				namespaces.put(adapter.name(), Map.of("uid", adapter.uid(), "subscribed", subscribed, "nodes", nodes));
+				up &= subscribed;
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				// Redis is away: a detail, not a stack trace logged at every probe of the outage
+				String error = (ex.getCause() != null) ? ex.getCause().getMessage() : "no answer from Redis in time";
+				namespaces.put(adapter.name(), Map.of("uid", adapter.uid(), "subscribed", false, "error",
+						String.valueOf(error)));
+				up = false;
+			}
 		}
 		builder.withDetail("namespaces", namespaces);
 		if (up) {

@@ -6,11 +6,15 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.redis.testcontainers.RedisContainer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -32,18 +36,74 @@ public final class RedisTestServer implements BeforeAllCallback, AfterAllCallbac
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(20);
 
+	private final boolean tls;
+
 	private Backend backend = new NotStarted();
 
+	private int tlsPort;
+
+	private @Nullable Path certificate;
+
+	public RedisTestServer() {
+		this(false);
+	}
+
+	private RedisTestServer(boolean tls) {
+		this.tls = tls;
+	}
+
+	/**
+	 * A {@code redis-server} process that also accepts TLS, on {@link #tlsSpringProperties() its TLS port}, with a
+	 * self-signed certificate for {@code 127.0.0.1} made for the test class by {@code openssl}.
+	 */
+	public static RedisTestServer withTls() {
+		return new RedisTestServer(true);
+	}
+
 	@Override
-	public void beforeAll(ExtensionContext context) throws IOException {
-		if (dockerAvailable()) {
+	public void beforeAll(ExtensionContext context) throws IOException, InterruptedException {
+		if (!this.tls && dockerAvailable()) {
 			RedisContainer container = new RedisContainer(RedisContainer.DEFAULT_IMAGE_NAME);
 			container.start();
 			this.backend = new ContainerBackend(container);
 			return;
 		}
-		this.backend = new ProcessBackend(redisServerBinary(), freePort());
+		this.backend = new ProcessBackend(redisServerBinary(), freePort(), this.tls ? tlsArguments() : List.of());
 		start();
+	}
+
+	private List<String> tlsArguments() throws IOException, InterruptedException {
+		Path directory = Files.createTempDirectory("redis-tls");
+		Path key = directory.resolve("redis.key");
+		Path certificate = directory.resolve("redis.crt");
+		String openssl = ExternalTools.locate("OPENSSL", "openssl", "No openssl on the PATH (install openssl)");
+		Process process = new ProcessBuilder(openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
+				key.toString(), "-out", certificate.toString(), "-days", "2", "-subj", "/CN=127.0.0.1", "-addext",
+				"subjectAltName=IP:127.0.0.1")
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+			throw new IllegalStateException("openssl could not make a test certificate");
+		}
+		this.certificate = certificate;
+		this.tlsPort = freePort();
+		return List.of("--tls-port", Integer.toString(this.tlsPort), "--tls-cert-file", certificate.toString(),
+				"--tls-key-file", key.toString(), "--tls-ca-cert-file", certificate.toString(), "--tls-auth-clients",
+				"no");
+	}
+
+	/**
+	 * Spring Boot properties that point an application at this Redis over TLS, trusting its certificate through an
+	 * SSL bundle; for a server made by {@link #withTls()}.
+	 */
+	public List<String> tlsSpringProperties() {
+		if (this.certificate == null) {
+			throw new IllegalStateException("This Redis has no TLS port: make it with RedisTestServer.withTls()");
+		}
+		return List.of("spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + this.tlsPort,
+				"spring.data.redis.ssl.bundle=redis-test",
+				"spring.ssl.bundle.pem.redis-test.truststore.certificate=file:" + this.certificate);
 	}
 
 	@Override
@@ -184,11 +244,14 @@ public final class RedisTestServer implements BeforeAllCallback, AfterAllCallbac
 
 		private final int port;
 
+		private final List<String> arguments;
+
 		private Process process;
 
-		ProcessBackend(String binary, int port) {
+		ProcessBackend(String binary, int port, List<String> arguments) {
 			this.binary = binary;
 			this.port = port;
+			this.arguments = arguments;
 		}
 
 		@Override
@@ -203,9 +266,10 @@ public final class RedisTestServer implements BeforeAllCallback, AfterAllCallbac
 
 		@Override
 		public void start() throws IOException {
-			this.process = new ProcessBuilder(this.binary, "--port", Integer.toString(this.port), "--bind",
-					"127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no")
-				.redirectErrorStream(true)
+			List<String> command = new ArrayList<>(List.of(this.binary, "--port", Integer.toString(this.port), "--bind",
+					"127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"));
+			command.addAll(this.arguments);
+			this.process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 				.start();
 		}
