@@ -6,9 +6,9 @@ import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOServer;
 import dev.socketioredis.server.SocketIoServerCustomizer;
 import dev.socketioredis.server.SocketIoServerLifecycle;
-import dev.socketioredis.transport.NodeCompatibleJsonSupport;
 import dev.socketioredis.transport.ClientFaults;
 import dev.socketioredis.transport.NodeCompatibleChannelInitializer;
+import dev.socketioredis.transport.NodeCompatibleJsonSupport;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -1,5 +1,6 @@
 package dev.socketioredis.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,10 @@ import dev.socketioredis.protocol.ClusterMessageCodec;
 import dev.socketioredis.redis.RedisPubSub;
 import dev.socketioredis.server.SocketIoServerCustomizer;
 import dev.socketioredis.server.SocketIoServerLifecycle;
+import dev.socketioredis.transport.ClientFaults;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -56,8 +61,32 @@ class SocketIoAutoConfigurationTests {
 			assertThat(configuration.getPingInterval()).isEqualTo(25_000);
 			assertThat(configuration.getPingTimeout()).isEqualTo(20_000);
 			assertThat(configuration.getSocketConfig().isReuseAddress()).isTrue();
+			assertThat(configuration.isRandomSession()).isTrue();
+			assertThat(configuration.getExceptionListener()).isSameAs(context.getBean(ClientFaults.class));
 			assertThat(context.getBean(SocketIoServerLifecycle.class).isRunning()).isFalse();
 		});
+	}
+
+	@Test
+	void redisClientReconnectsEveryHalfSecondAndRefusesCommandsWhileDisconnected() {
+		this.contextRunner.run((context) -> {
+			assertThat(context.getBean(LettuceConnectionFactory.class).getClientConfiguration().getClientOptions())
+				.hasValueSatisfying((options) -> assertThat(options.getDisconnectedBehavior())
+					.isEqualTo(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS));
+			Delay delay = context.getBean(ClientResources.class).reconnectDelay();
+			assertThat(List.of(1L, 5L, 50L)).allSatisfy(
+					(attempt) -> assertThat(delay.createDelay(attempt)).isEqualTo(Duration.ofMillis(500)));
+		});
+		this.contextRunner
+			.withPropertyValues("socketio.redis.reconnect-delay=2s",
+					"socketio.redis.reject-commands-while-disconnected=false")
+			.run((context) -> {
+				assertThat(context.getBean(LettuceConnectionFactory.class).getClientConfiguration().getClientOptions())
+					.hasValueSatisfying((options) -> assertThat(options.getDisconnectedBehavior())
+						.isEqualTo(ClientOptions.DisconnectedBehavior.DEFAULT));
+				assertThat(context.getBean(ClientResources.class).reconnectDelay().createDelay(3))
+					.isEqualTo(Duration.ofSeconds(2));
+			});
 	}
 
 	@Test
