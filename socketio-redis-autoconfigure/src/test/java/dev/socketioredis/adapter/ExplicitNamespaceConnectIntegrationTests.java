@@ -1,9 +1,11 @@
 package dev.socketioredis.adapter;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import com.corundumstudio.socketio.AuthTokenResult;
 import dev.socketioredis.test.ClusterNode;
 import dev.socketioredis.test.NodePeer;
 import dev.socketioredis.test.NodePeer.Client;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -62,6 +65,9 @@ class ExplicitNamespaceConnectIntegrationTests {
 		nodePeer = NodePeer.start(redis);
 		javaA = ClusterNode.start(redis);
 		javaB = ClusterNode.start(redis);
+		javaA.server().getNamespace("/admin").addAuthTokenListener((auth, client) -> Map.of("token", "refused")
+			.equals(auth) ? new AuthTokenResult(false, Map.of("message", "refused by the auth listener"))
+					: AuthTokenResult.AuthTokenResultSuccess);
 		rootA = SocketIoTestClient.connect(javaA.port(), "", "room=shared,root");
 		adminA = SocketIoTestClient.connect("polling", javaA.port(), "/admin", "room=shared,admin-only", "news");
 		rootB = nodePeer.connectClient("root-b", Client.v4().to(javaB.port()).transport("polling").rooms("shared,root"))
@@ -212,6 +218,25 @@ class ExplicitNamespaceConnectIntegrationTests {
 		}
 		finally {
 			nodePeer.closeClient("later");
+		}
+	}
+
+	@Test
+	void aRefusedOrUnknownNamespaceLeavesNoSocketBehind() {
+		try {
+			assertThatThrownBy(() -> nodePeer.connectClient("refused", Client.v4().to(javaA.port())
+				.namespace("/admin")
+				.rooms("refused-room")
+				.auth(Map.of("token", "refused")))).hasMessageContaining("refused by the auth listener");
+			assertThatThrownBy(() -> nodePeer.connectClient("lost", Client.v4().to(javaA.port()).namespace("/nowhere")))
+				.hasMessageContaining("Invalid namespace");
+
+			assertThat(javaB.cluster().of("/admin").fetchSockets().join())
+				.noneMatch((socket) -> String.valueOf(socket.handshake().get("query")).contains("refused-room"));
+		}
+		finally {
+			nodePeer.closeClient("refused");
+			nodePeer.closeClient("lost");
 		}
 	}
 
