@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.LongAdder;
 import com.corundumstudio.socketio.listener.DefaultExceptionListener;
 import com.fasterxml.jackson.core.JacksonException;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.DecoderException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,11 +113,10 @@ public class ClientFaults extends DefaultExceptionListener {
 		return summary.toString();
 	}
 
+	/** Jackson's exceptions are {@link IOException}s too, but say the input was wrong, not the connection. */
 	private static Reason reasonOf(Throwable cause) {
-		if (cause instanceof JacksonException || cause instanceof DecoderException) {
-			return Reason.MALFORMED_PACKET;
-		}
-		return (cause instanceof IOException) ? Reason.CONNECTION_ERROR : Reason.MALFORMED_PACKET;
+		boolean connection = cause instanceof IOException && !(cause instanceof JacksonException);
+		return connection ? Reason.CONNECTION_ERROR : Reason.MALFORMED_PACKET;
 	}
 
 }

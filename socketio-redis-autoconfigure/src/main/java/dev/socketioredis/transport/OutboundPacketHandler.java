@@ -134,7 +134,7 @@ public final class OutboundPacketHandler extends ChannelOutboundHandlerAdapter {
 
 	/**
 	 * What such a client has not read would only pile up in memory until its ping timeout: it is dropped, and the
-	 * connection closed, as Node's server closes a connection whose buffer it cannot flush.
+	 * connection closed.
 	 */
 	private void disconnectSlowClient(ClientHead client, Channel channel, ChannelPromise promise) {
 		client.getPacketsQueue(Transport.WEBSOCKET).clear();
