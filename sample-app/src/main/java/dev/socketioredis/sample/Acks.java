@@ -10,8 +10,8 @@ import dev.socketioredis.adapter.RequestTimeoutException;
 
 /**
  * Acknowledges a client's event with the outcome of a cluster operation, once it completes, on whichever thread
- * completes it. The sample runs netty-socketio with {@code AckMode.MANUAL} ({@link SampleApplication}): otherwise
- * netty-socketio acknowledges with no arguments as soon as the listener returns, before the future completes.
+ * completes it, as Socket.IO allows (the starter's {@code socketio.server.ack-mode} is {@code manual} by default:
+ * netty-socketio's own default acknowledges with no arguments as soon as the listener returns).
  */
 final class Acks {
 

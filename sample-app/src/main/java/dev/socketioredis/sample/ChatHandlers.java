@@ -71,13 +71,15 @@ class ChatHandlers implements SmartInitializingSingleton {
 		if (previous != null && !previous.equals(room)) {
 			client.leaveRoom(previous);
 		}
-		client.joinRoom(room);
 		SocketData.set(client, Map.of("nick", nick, "room", room));
-		answer(ack, null);
-		if (previous != null && !previous.equals(room)) {
-			publishPresence(previous, null);
-		}
-		publishPresence(room, null);
+		// answered once the room's messages from every node reach the client
+		this.cluster.of("/").join(client, room).whenComplete((joined, failure) -> {
+			answer(ack, (failure != null) ? "the server is shutting down" : null);
+			if (previous != null && !previous.equals(room)) {
+				publishPresence(previous, null);
+			}
+			publishPresence(room, null);
+		});
 	}
 
 	private void message(SocketIOClient client, Map<?, ?> payload, AckRequest ack) {

@@ -30,6 +30,13 @@ public interface AdapterObserver {
 	}
 
 	/**
+	 * Channel multiplexing: Redis confirmed this node's subscription to the channel of a room, this long after the room
+	 * got its first local member.
+	 */
+	default void roomSubscribed(String namespace, Duration lag) {
+	}
+
+	/**
 	 * A request of this node ended.
 	 * @param type e.g. {@code fetchSockets}
 	 * @param outcome {@code success}, {@code timeout} or {@code error}

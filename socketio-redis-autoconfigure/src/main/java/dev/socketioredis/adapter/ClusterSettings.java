@@ -18,13 +18,14 @@ import dev.socketioredis.redis.RedisPubSub;
  * @param channelMultiplexing whether to subscribe to the channel of each room with a local member rather than to
  * the namespace's pattern
  * @param requestsTimeout how long a request waits for the other nodes' answers
+ * @param redisRetryDelay how long to wait before subscribing again when Redis refused (it was away)
  * @param publishOnSpecificResponseChannel whether to answer a request on the requester's own response channel
  * @param roomEventListeners notified of room changes of local sockets
  * @param serverSideEventListeners registered on the adapter of their namespace
  * @param observer told of traffic, for metrics
  */
 public record ClusterSettings(ChannelNames channels, RedisPubSub pubSub, BroadcastCodec codec,
-		ClusterMessageCodec messageCodec, boolean channelMultiplexing, Duration requestsTimeout,
+		ClusterMessageCodec messageCodec, boolean channelMultiplexing, Duration requestsTimeout, Duration redisRetryDelay,
 		boolean publishOnSpecificResponseChannel, List<RoomEventListener> roomEventListeners,
 		List<ServerSideEventListener> serverSideEventListeners, AdapterObserver observer) {
 

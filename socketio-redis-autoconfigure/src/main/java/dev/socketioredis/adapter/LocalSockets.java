@@ -14,7 +14,6 @@ import java.util.function.Consumer;
 
 import com.corundumstudio.socketio.AckCallback;
 import com.corundumstudio.socketio.SocketIOClient;
-import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.namespace.Namespace;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
@@ -62,9 +61,8 @@ final class LocalSockets {
 			if (options.isVolatile() && !client.isWritable()) {
 				continue;
 			}
-			// encoded once for websocket clients; a polling client's packet is batched per poll with its version
-			boolean websocket = client.getTransport() == Transport.WEBSOCKET;
-			client.send((websocket && shared.isPresent()) ? shared.get() : eventFor(client, packet));
+			// encoded once for all clients, unless it has attachments (encoded per client, per Engine.IO version)
+			client.send(shared.isPresent() ? shared.get() : eventFor(client, packet));
 			delivered++;
 		}
 		return delivered;

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -56,7 +55,7 @@ public final class NamespaceAdapter implements AutoCloseable {
 
 	private final @Nullable RoomChannelSubscriptions roomSubscriptions;
 
-	private final PublishFailureLog publishFailures;
+	private final RedisFailureLog publishFailures;
 
 	private final PendingRequests pending;
 
@@ -70,12 +69,12 @@ public final class NamespaceAdapter implements AutoCloseable {
 
 	private final AtomicLong malformedMessages = new AtomicLong();
 
-	NamespaceAdapter(String name, LocalSockets sockets, ClusterSettings settings, Executor subscriber,
-			ScheduledExecutorService timer) {
+	NamespaceAdapter(String name, LocalSockets sockets, ClusterSettings settings,
+			ScheduledExecutorService roomSubscriber, ScheduledExecutorService timer) {
 		this.name = name;
 		this.sockets = sockets;
 		this.settings = settings;
-		this.publishFailures = new PublishFailureLog(name);
+		this.publishFailures = RedisFailureLog.publishing(name);
 		this.pending = new PendingRequests(timer);
 		this.requester = new Requester(this, sockets, this.pending, settings.requestsTimeout());
 		this.requestHandler = new RequestHandler(this, sockets, this.pending);
@@ -85,8 +84,7 @@ public final class NamespaceAdapter implements AutoCloseable {
 			.forEach(this.requestHandler::register);
 		List<RoomEventListener> listeners = new ArrayList<>(settings.roomEventListeners());
 		if (settings.channelMultiplexing()) {
-			this.roomSubscriptions = new RoomChannelSubscriptions(settings.channels(), settings.pubSub(),
-					this::onBroadcast, subscriber);
+			this.roomSubscriptions = new RoomChannelSubscriptions(name, settings, this::onBroadcast, roomSubscriber);
 			listeners.add(this.roomSubscriptions);
 		}
 		else {
@@ -254,7 +252,7 @@ public final class NamespaceAdapter implements AutoCloseable {
 				this.publishFailures.failed(failure);
 				throw (failure instanceof RuntimeException ex) ? ex : new IllegalStateException(failure);
 			}
-			this.publishFailures.published();
+			this.publishFailures.succeeded();
 			return null;
 		});
 	}
@@ -362,6 +360,33 @@ public final class NamespaceAdapter implements AutoCloseable {
 		return msgpack ? messageCodec().encodeMsgpack(message) : messageCodec().encodeJson(message);
 	}
 
+	/**
+	 * Joins a local client of this namespace to rooms, as Node's {@code await socket.join(rooms)}: completes once the
+	 * broadcasts of every node to these rooms, and to the client's id, reach the client. Without channel multiplexing
+	 * that is at once; with it, once Redis confirmed this node's subscription to the channels of the rooms new on this
+	 * node (about one round trip to Redis; after an outage, once Redis is back).
+	 * @throws IllegalArgumentException when the client is not of this namespace
+	 */
+	public CompletableFuture<Void> join(SocketIOClient client, String... rooms) {
+		String namespace = NamespaceNames.toSocketIo(client.getNamespace().getName());
+		if (!namespace.equals(this.name)) {
+			throw new IllegalArgumentException(
+					"The client is a socket of namespace " + namespace + ", not of " + this.name);
+		}
+		client.joinRooms(Set.of(rooms));
+		if (this.roomSubscriptions == null) {
+			return CompletableFuture.completedFuture(null);
+		}
+		List<String> awaited = new ArrayList<>(Arrays.asList(rooms));
+		awaited.add(client.getSessionId().toString());
+		return this.roomSubscriptions.whenSubscribed(awaited);
+	}
+
+	/** Rooms with a local member that this node has not subscribed to yet (channel multiplexing only). */
+	public int pendingRoomSubscriptions() {
+		return (this.roomSubscriptions != null) ? this.roomSubscriptions.pending() : 0;
+	}
+
 	void onJoin(String room, String socketId) {
 		this.rooms.join(room, socketId);
 	}
@@ -373,10 +398,20 @@ public final class NamespaceAdapter implements AutoCloseable {
 	@Override
 	public void close() {
 		this.pending.failAll("The adapter of namespace " + this.name + " was closed");
-		this.subscriptions.forEach(RedisPubSub.Subscription::close);
+		this.subscriptions.forEach(NamespaceAdapter::closeIfRedisIsThere);
 		this.subscriptions.clear();
 		if (this.roomSubscriptions != null) {
-			this.roomSubscriptions.closeAll();
+			this.roomSubscriptions.close();
+		}
+	}
+
+	/** Closing unsubscribes, which fails while Redis is away: the connection is closed next anyway. */
+	private static void closeIfRedisIsThere(RedisPubSub.Subscription subscription) {
+		try {
+			subscription.close();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not unsubscribe: {}", ex.toString());
 		}
 	}
 

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -46,8 +45,8 @@ public class RedisStoreFactory implements StoreFactory {
 
 	private final PubSubStore bridge = new NettyPubSubBridge(this);
 
-	/** Subscribes room channels (channel multiplexing) off the Netty event loops, in order. */
-	private final ExecutorService roomSubscriber = Executors.newSingleThreadExecutor((task) -> {
+	/** Subscribes room channels (channel multiplexing) off the Netty event loops. */
+	private final ScheduledExecutorService roomSubscriber = Executors.newSingleThreadScheduledExecutor((task) -> {
 		Thread thread = new Thread(task, "socketio-redis-room-subscriber");
 		thread.setDaemon(true);
 		return thread;

@@ -1,56 +1,179 @@
 package dev.socketioredis.adapter;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.socketioredis.protocol.ChannelNames;
 import dev.socketioredis.redis.RedisPubSub;
 
 /**
- * Channel multiplexing: a {@code SUBSCRIBE} to the channel of each room that has a local member, made when the room
- * is created and dropped when it is deleted, so that a node receives no traffic for rooms it does not host. Done on
- * one background thread, in order, because subscribing waits for Redis and rooms change on Netty event loops.
+ * Channel multiplexing: this node {@code SUBSCRIBE}s to the channel of each room with a local member, so that it
+ * receives no traffic for rooms it does not host.
+ *
+ * <p>
+ * Rooms change on Netty event loops and subscribing waits for Redis, so the subscriptions follow the rooms on a
+ * background thread, in passes: each pass {@code UNSUBSCRIBE}s from every room deleted since the last one and
+ * {@code SUBSCRIBE}s to every room created, one command each, so that however many rooms change at once a room waits
+ * for about one round trip to Redis. A pass Redis refused (it is away) is made again after the retry delay, until it
+ * takes: a room created during an outage is subscribed once Redis is back.
  */
 final class RoomChannelSubscriptions implements RoomEventListener {
 
+	private final String namespace;
+
 	private final ChannelNames channels;
 
-	private final RedisPubSub pubSub;
+	private final RedisPubSub.ChannelSet channelSet;
 
-	private final RedisPubSub.MessageHandler handler;
+	private final ScheduledExecutorService worker;
 
-	private final Executor subscriber;
+	private final Duration retryDelay;
 
-	private final Map<String, RedisPubSub.Subscription> subscriptions = new ConcurrentHashMap<>();
+	private final AdapterObserver observer;
 
-	RoomChannelSubscriptions(ChannelNames channels, RedisPubSub pubSub, RedisPubSub.MessageHandler handler,
-			Executor subscriber) {
-		this.channels = channels;
-		this.pubSub = pubSub;
-		this.handler = handler;
-		this.subscriber = subscriber;
+	private final RedisFailureLog failures;
+
+	/** Rooms with a local member, each with the time it got its first one (for the subscription lag). */
+	private final Map<String, Long> wanted = new ConcurrentHashMap<>();
+
+	/** Rooms whose channel Redis confirmed; changed by passes only. */
+	private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
+
+	private final Map<String, CompletableFuture<Void>> waiters = new ConcurrentHashMap<>();
+
+	private final AtomicBoolean passPending = new AtomicBoolean();
+
+	private volatile boolean closed;
+
+	RoomChannelSubscriptions(String namespace, ClusterSettings settings, RedisPubSub.MessageHandler handler,
+			ScheduledExecutorService worker) {
+		this.namespace = namespace;
+		this.channels = settings.channels();
+		this.channelSet = settings.pubSub().channelSet(handler);
+		this.worker = worker;
+		this.retryDelay = settings.redisRetryDelay();
+		this.observer = settings.observer();
+		this.failures = RedisFailureLog.roomSubscriptions(namespace);
 	}
 
 	@Override
 	public void roomCreated(String namespace, String room) {
-		this.subscriber.execute(() -> this.subscriptions.computeIfAbsent(room,
-				(name) -> this.pubSub.subscribe(this.channels.room(namespace, name), this.handler)));
+		this.wanted.put(room, System.nanoTime());
+		requestPass();
 	}
 
 	@Override
 	public void roomDeleted(String namespace, String room) {
-		this.subscriber.execute(() -> {
-			RedisPubSub.Subscription subscription = this.subscriptions.remove(room);
-			if (subscription != null) {
-				subscription.close();
-			}
-		});
+		this.wanted.remove(room);
+		requestPass();
 	}
 
-	void closeAll() {
-		this.subscriptions.values().forEach(RedisPubSub.Subscription::close);
-		this.subscriptions.clear();
+	/**
+	 * Completes once this node receives the broadcasts to these rooms: at once for a room already subscribed, or one
+	 * that has no local member (nothing to wait for).
+	 */
+	CompletableFuture<Void> whenSubscribed(List<String> rooms) {
+		return CompletableFuture.allOf(rooms.stream().map(this::whenSubscribed).toArray(CompletableFuture[]::new));
+	}
+
+	private CompletableFuture<Void> whenSubscribed(String room) {
+		if (isSettled(room)) {
+			return CompletableFuture.completedFuture(null);
+		}
+		CompletableFuture<Void> waiter = this.waiters.computeIfAbsent(room, (name) -> new CompletableFuture<>());
+		// a pass may have settled the room between the check and the registration, without seeing the waiter
+		if (isSettled(room)) {
+			release(room);
+		}
+		return waiter;
+	}
+
+	private boolean isSettled(String room) {
+		return this.subscribed.contains(room) || !this.wanted.containsKey(room);
+	}
+
+	/** Rooms with a local member whose channel is not subscribed yet. */
+	int pending() {
+		return (int) this.wanted.keySet().stream().filter((room) -> !this.subscribed.contains(room)).count();
+	}
+
+	private void requestPass() {
+		if (!this.closed && this.passPending.compareAndSet(false, true)) {
+			this.worker.execute(this::pass);
+		}
+	}
+
+	private void pass() {
+		this.passPending.set(false);
+		if (this.closed) {
+			return;
+		}
+		List<String> deleted = this.subscribed.stream().filter((room) -> !this.wanted.containsKey(room)).toList();
+		List<String> created = this.wanted.keySet().stream().filter((room) -> !this.subscribed.contains(room)).toList();
+		try {
+			if (!deleted.isEmpty()) {
+				this.channelSet.unsubscribe(channelsOf(deleted));
+				deleted.forEach(this.subscribed::remove);
+			}
+			if (!created.isEmpty()) {
+				this.channelSet.subscribe(channelsOf(created));
+				this.subscribed.addAll(created);
+				recordLag(created);
+			}
+			this.failures.succeeded();
+		}
+		catch (RuntimeException ex) {
+			this.failures.failed(ex);
+			this.worker.schedule(this::requestPass, this.retryDelay.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		// rooms subscribed, and rooms deleted before they were: nobody waits for them any more
+		List.copyOf(this.waiters.keySet()).stream().filter(this::isSettled).forEach(this::release);
+	}
+
+	private void recordLag(List<String> rooms) {
+		long now = System.nanoTime();
+		for (String room : rooms) {
+			Long createdAt = this.wanted.get(room);
+			if (createdAt != null) {
+				this.observer.roomSubscribed(this.namespace, Duration.ofNanos(now - createdAt));
+			}
+		}
+	}
+
+	private void release(String room) {
+		CompletableFuture<Void> waiter = this.waiters.remove(room);
+		if (waiter != null) {
+			waiter.complete(null);
+		}
+	}
+
+	private List<String> channelsOf(List<String> rooms) {
+		return rooms.stream().map((room) -> this.channels.room(this.namespace, room)).toList();
+	}
+
+	/** Unsubscribes from every room, if Redis can be reached: the connection is closed next anyway. */
+	void close() {
+		this.closed = true;
+		IllegalStateException closedException = new IllegalStateException(
+				"The adapter of namespace " + this.namespace + " was closed");
+		this.waiters.values().forEach((waiter) -> waiter.completeExceptionally(closedException));
+		this.waiters.clear();
+		if (!this.subscribed.isEmpty()) {
+			try {
+				this.channelSet.unsubscribe(channelsOf(List.copyOf(this.subscribed)));
+			}
+			catch (RuntimeException ex) {
+				// Redis is away
+			}
+			this.subscribed.clear();
+		}
 	}
 
 }

@@ -140,7 +140,7 @@ public final class SocketIoRedisAutoConfiguration {
 				ObjectProvider<ServerSideEventListener> serverSideEventListeners,
 				ObjectProvider<AdapterObserver> observer) {
 			return new RedisStoreFactory(new ClusterSettings(channelNames, pubSub, codec, messageCodec,
-					properties.isChannelMultiplexing(), properties.getRequestsTimeout(),
+					properties.isChannelMultiplexing(), properties.getRequestsTimeout(), properties.getReconnectDelay(),
 					properties.isPublishOnSpecificResponseChannel(), roomEventListeners.orderedStream().toList(),
 					serverSideEventListeners.orderedStream().toList(), observer.getIfAvailable(() -> AdapterObserver.NONE)));
 		}

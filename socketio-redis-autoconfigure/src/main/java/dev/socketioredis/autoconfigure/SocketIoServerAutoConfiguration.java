@@ -49,6 +49,7 @@ public final class SocketIoServerAutoConfiguration {
 		map.from(properties::getOrigin).to(configuration::setOrigin);
 		map.from(properties::getPingInterval).as(SocketIoServerAutoConfiguration::millis).to(configuration::setPingInterval);
 		map.from(properties::getPingTimeout).as(SocketIoServerAutoConfiguration::millis).to(configuration::setPingTimeout);
+		map.from(properties::getAckMode).to(configuration::setAckMode);
 		// a restarted node must be able to bind while the previous one's sockets linger in TIME_WAIT
 		configuration.getSocketConfig().setReuseAddress(true);
 		// as Socket.IO does, every handshake gets a new id: netty-socketio would otherwise take it from the "io"
@@ -56,8 +57,9 @@ public final class SocketIoServerAutoConfiguration {
 		configuration.setRandomSession(true);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(configuration));
 		SocketIOServer server = new SocketIOServer(configuration);
-		server.setPipelineFactory(new NodeCompatibleChannelInitializer(properties.getMaxPendingWriteBytes().toBytes(),
-				configuration.getJsonSupport()));
+		new NodeCompatibleChannelInitializer(properties.getMaxPendingWriteBytes().toBytes(),
+				configuration.getJsonSupport())
+			.installOn(server);
 		return server;
 	}
 

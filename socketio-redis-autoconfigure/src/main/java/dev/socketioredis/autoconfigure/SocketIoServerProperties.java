@@ -2,6 +2,7 @@ package dev.socketioredis.autoconfigure;
 
 import java.time.Duration;
 
+import com.corundumstudio.socketio.AckMode;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -58,6 +59,13 @@ public class SocketIoServerProperties {
 	 * (or stopped reading): it is disconnected, rather than its backlog kept in memory until its ping timeout.
 	 */
 	private DataSize maxPendingWriteBytes = DataSize.ofMegabytes(8);
+
+	/**
+	 * When a client's acknowledgement request is answered. "manual", as Socket.IO: only when the listener sends the
+	 * ack, whenever it does (after an asynchronous operation, too). netty-socketio's "auto" and "auto-success-only"
+	 * answer with no arguments as soon as the listener returns without having sent it.
+	 */
+	private AckMode ackMode = AckMode.MANUAL;
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -129,6 +137,14 @@ public class SocketIoServerProperties {
 
 	public void setMaxPendingWriteBytes(DataSize maxPendingWriteBytes) {
 		this.maxPendingWriteBytes = maxPendingWriteBytes;
+	}
+
+	public AckMode getAckMode() {
+		return this.ackMode;
+	}
+
+	public void setAckMode(AckMode ackMode) {
+		this.ackMode = ackMode;
 	}
 
 }

@@ -33,6 +33,8 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
  * <li>{@code socketio.redis.requests}: timer of this node's requests per namespace, type and outcome (success,
  * timeout, error), and {@code socketio.redis.requests.timeouts}, a counter of the timed-out ones;</li>
  * <li>{@code socketio.redis.subscriptions.active}: 1 while the listener container listens, else 0;</li>
+ * <li>{@code socketio.redis.room.subscriptions.pending}, {@code socketio.redis.room.subscriptions.lag}: with channel
+ * multiplexing, rooms waiting for their subscription, and how long each waited;</li>
  * <li>{@code socketio.client.faults}: what clients did wrong, per reason ({@link Reason}).</li>
  * </ul>
  */
@@ -88,6 +90,10 @@ public class SocketIoMetrics implements AdapterObserver, MeterBinder {
 			.description("Rooms with a member on this node, socket-id rooms included")
 			.tag("namespace", adapter.name())
 			.register(registry);
+		Gauge.builder("socketio.redis.room.subscriptions.pending", adapter, NamespaceAdapter::pendingRoomSubscriptions)
+			.description("Rooms with a local member whose channel this node has not subscribed to yet")
+			.tag("namespace", adapter.name())
+			.register(registry);
 	}
 
 	@Override
@@ -110,6 +116,17 @@ public class SocketIoMetrics implements AdapterObserver, MeterBinder {
 	@Override
 	public void dropped(String namespace, MessageKind kind, String reason) {
 		count("socketio.redis.messages.dropped", null, 1, namespace, "kind", kind.tag(), "reason", reason);
+	}
+
+	@Override
+	public void roomSubscribed(String namespace, Duration lag) {
+		this.timers
+			.computeIfAbsent("room-subscription|" + namespace,
+					(key) -> Timer.builder("socketio.redis.room.subscriptions.lag")
+						.description("From a room's first local member to this node's subscription to its channel")
+						.tag("namespace", namespace)
+						.register(this.registry))
+			.record(lag);
 	}
 
 	@Override

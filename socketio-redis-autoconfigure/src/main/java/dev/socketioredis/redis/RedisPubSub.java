@@ -1,5 +1,6 @@
 package dev.socketioredis.redis;
 
+import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -21,6 +22,12 @@ public interface RedisPubSub {
 	/** {@code PSUBSCRIBE}s to one pattern; returns once Redis confirmed it. */
 	Subscription psubscribe(String pattern, MessageHandler handler);
 
+	/**
+	 * A set of channels with one handler, changed in batches: one {@code SUBSCRIBE} or {@code UNSUBSCRIBE} for any
+	 * number of channels. Starts empty.
+	 */
+	ChannelSet channelSet(MessageHandler handler);
+
 	/** {@code PUBSUB NUMSUB channel}: how many clients {@code SUBSCRIBE} to it (pattern subscribers do not count). */
 	CompletableFuture<Long> countSubscribers(String channel);
 
@@ -29,6 +36,23 @@ public interface RedisPubSub {
 	interface MessageHandler {
 
 		void onMessage(String channel, byte[] message);
+
+	}
+
+	/** Channels subscribed and unsubscribed together; one thread at a time. */
+	interface ChannelSet {
+
+		/**
+		 * {@code SUBSCRIBE}s to the channels in one command; returns once Redis confirmed them all.
+		 * @throws RuntimeException when Redis cannot be reached; call again with the same channels once it can
+		 */
+		void subscribe(Collection<String> channels);
+
+		/**
+		 * {@code UNSUBSCRIBE}s from the channels in one command.
+		 * @throws RuntimeException when Redis cannot be reached; the channels stay in the set, call again
+		 */
+		void unsubscribe(Collection<String> channels);
 
 	}
 

@@ -1,6 +1,8 @@
 package dev.socketioredis.redis;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -8,6 +10,7 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnection;
@@ -82,11 +85,58 @@ public class SpringDataRedisPubSub implements RedisPubSub, DisposableBean {
 	}
 
 	private Subscription listen(Topic topic, MessageHandler handler) {
-		org.springframework.data.redis.connection.MessageListener listener = (message,
-				pattern) -> handler.onMessage(new String(message.getChannel(), StandardCharsets.UTF_8),
-						message.getBody());
+		MessageListener listener = listener(handler);
 		this.listenerContainer.addMessageListener(listener, topic);
 		return () -> this.listenerContainer.removeMessageListener(listener, topic);
+	}
+
+	@Override
+	public ChannelSet channelSet(MessageHandler handler) {
+		MessageListener listener = listener(handler);
+		return new ChannelSet() {
+
+			@Override
+			public void subscribe(Collection<String> channels) {
+				SpringDataRedisPubSub.this.listenerContainer.addMessageListener(listener, topics(channels));
+			}
+
+			@Override
+			public void unsubscribe(Collection<String> channels) {
+				List<ChannelTopic> topics = topics(channels);
+				try {
+					SpringDataRedisPubSub.this.listenerContainer.removeMessageListener(listener, topics);
+				}
+				catch (RuntimeException ex) {
+					remember(listener, topics);
+					throw ex;
+				}
+			}
+
+		};
+	}
+
+	/**
+	 * The container forgets the channels of a listener before it sends the {@code UNSUBSCRIBE}: when Redis refused
+	 * that, the connection still has them (Lettuce subscribes again to them when it reconnects), so the container
+	 * must know them again for a later {@code UNSUBSCRIBE} to be sent. Adding them tries to subscribe, which fails
+	 * the same way: the mapping is restored before that.
+	 */
+	private void remember(MessageListener listener, List<ChannelTopic> topics) {
+		try {
+			this.listenerContainer.addMessageListener(listener, topics);
+		}
+		catch (RuntimeException ex) {
+			// expected while Redis is away
+		}
+	}
+
+	private static MessageListener listener(MessageHandler handler) {
+		return (message, pattern) -> handler.onMessage(new String(message.getChannel(), StandardCharsets.UTF_8),
+				message.getBody());
+	}
+
+	private static List<ChannelTopic> topics(Collection<String> channels) {
+		return channels.stream().map(ChannelTopic::new).toList();
 	}
 
 	@Override

@@ -1,7 +1,10 @@
 package dev.socketioredis.transport;
 
+import java.lang.reflect.Field;
+
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOChannelInitializer;
+import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.ack.AckManager;
 import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.handler.ClientsBox;
@@ -17,20 +20,25 @@ import com.corundumstudio.socketio.transport.WebSocketTransport;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * netty-socketio's channel initializer, changed where netty-socketio 2.0.14 does not behave as a Socket.IO 4 server.
- * Install it with {@code server.setPipelineFactory(new NodeCompatibleChannelInitializer())} before the server starts;
- * the auto-configured server has it.
+ * Install it with {@code new NodeCompatibleChannelInitializer().installOn(server)} before the server starts; the
+ * auto-configured server has it.
  * <ul>
  * <li>An Engine.IO v4 session becomes a socket of a namespace, {@code /} included, only when the client sends that
  * namespace's CONNECT packet ({@link ExplicitConnectAuthorizeHandler}, {@link InboundPacketHandler}); v3 sessions
  * keep the implicit {@code /} of their protocol. A session of no namespace is closed at its ping deadline
  * ({@link SessionsWithoutNamespace}).</li>
  * <li>Packets are written by {@link OutboundPacketHandler}: binary framed per Engine.IO version, broadcasts encoded
- * once, a websocket client that reads too slowly disconnected rather than buffered for without bound.</li>
+ * once, a websocket client that reads too slowly disconnected rather than buffered for without bound; so is a
+ * long-polling client that polls too rarely for what it is sent ({@link PollingBacklogs}).</li>
  * <li>Engine.IO v3 base64 long-polling bodies reach the decoder as the client sent them
  * ({@link Base64PollingBodyHandler}).</li>
+ * <li>HTTP responses say {@code Connection: close}, since netty-socketio closes the connection after each
+ * ({@link ConnectionCloseHeader}).</li>
  * <li>Requests for unknown sessions, transports or methods are answered {@code 400} as Node does
  * ({@link SessionRequestGuard}); client faults are counted and logged without flooding the logs
  * ({@link ClientFaults}, when it is the configured exception listener).</li>
@@ -47,13 +55,20 @@ public class NodeCompatibleChannelInitializer extends SocketIOChannelInitializer
 	/** Name of the handler that answers requests for unknown sessions, transports or methods. */
 	public static final String SESSION_GUARD = "socketioRedisSessionGuard";
 
+	/** Name of the handler that makes HTTP responses say the connection closes, as it does. */
+	public static final String CONNECTION_CLOSE_HEADER = "socketioRedisConnectionClose";
+
 	/** Name of the handler that keeps Engine.IO v3 base64 polling bodies intact. */
 	public static final String BASE64_POLLING_BODY = "socketioRedisBase64PollingBody";
 
 	/** Default of {@link #NodeCompatibleChannelInitializer(long, JsonSupport)}. */
 	public static final long DEFAULT_MAX_PENDING_WRITE_BYTES = 8L * 1024 * 1024;
 
+	private static final Logger logger = LoggerFactory.getLogger(NodeCompatibleChannelInitializer.class);
+
 	private static final Base64PollingBodyHandler BASE64_POLLING_BODY_HANDLER = new Base64PollingBodyHandler();
+
+	private static final ConnectionCloseHeader CONNECTION_CLOSE_HEADER_HANDLER = new ConnectionCloseHeader();
 
 	private final long maxPendingWriteBytes;
 
@@ -72,8 +87,8 @@ public class NodeCompatibleChannelInitializer extends SocketIOChannelInitializer
 	}
 
 	/**
-	 * @param maxPendingWriteBytes how many bytes may wait to be written to one websocket client before it is
-	 * disconnected as too slow
+	 * @param maxPendingWriteBytes how many bytes may wait to be written to one client before it is disconnected as too
+	 * slow
 	 * @param packetReader the JSON support the server was configured with, to read clients' packets with: the
 	 * server's own copy of its configuration wraps it in a {@code JsonSupportWrapper}, which logs every unreadable
 	 * packet at ERROR with a stack trace; {@code null} for that wrapped one
@@ -110,7 +125,10 @@ public class NodeCompatibleChannelInitializer extends SocketIOChannelInitializer
 		OutboundPacketHandler outbound = new OutboundPacketHandler(configuration,
 				new PacketEncoder(configuration, configuration.getJsonSupport()), this.maxPendingWriteBytes, faults);
 		SessionRequestGuard guard = new SessionRequestGuard(configuration.getContext() + "/", this.sessions, faults);
-		this.handlers = new Handlers(guard, authorizer, withoutNamespace, polling, websocket, inbound, outbound);
+		PollingBacklogs pollingBacklogs = new PollingBacklogs(namespacesHub, this.maxPendingWriteBytes, faults);
+		pollingBacklogs.start();
+		this.handlers = new Handlers(guard, authorizer, withoutNamespace, polling, websocket, inbound, outbound,
+				pollingBacklogs);
 	}
 
 	@Override
@@ -125,6 +143,8 @@ public class NodeCompatibleChannelInitializer extends SocketIOChannelInitializer
 		pipeline.replace(WEB_SOCKET_TRANSPORT, WEB_SOCKET_TRANSPORT, handlers.websocket());
 		// outbound messages travel from the tail: placed after the encoder, this handler sees packets first
 		pipeline.addAfter(SOCKETIO_ENCODER, PACKET_WRITER, handlers.outbound());
+		// and this one sees every HTTP response before it is encoded
+		pipeline.addAfter(HTTP_ENCODER, CONNECTION_CLOSE_HEADER, CONNECTION_CLOSE_HEADER_HANDLER);
 	}
 
 	/**
@@ -148,10 +168,42 @@ public class NodeCompatibleChannelInitializer extends SocketIOChannelInitializer
 		super.onDisconnect(client);
 	}
 
+	/**
+	 * Makes this the channel initializer of a server that has not started. The server made one of its own when it was
+	 * constructed, whose timer, though never started, Netty's leak detector reports (at ERROR) when it is collected
+	 * unstopped; netty-socketio offers no access to it, so it is stopped through its private fields. Should those
+	 * change in another netty-socketio version, the leak report is all that is lost.
+	 */
+	public void installOn(SocketIOServer server) {
+		stopTimerOfReplacedInitializer(server);
+		server.setPipelineFactory(this);
+	}
+
+	private static void stopTimerOfReplacedInitializer(SocketIOServer server) {
+		try {
+			Field initializerField = SocketIOServer.class.getDeclaredField("pipelineFactory");
+			initializerField.setAccessible(true);
+			Object replaced = initializerField.get(server);
+			Field schedulerField = SocketIOChannelInitializer.class.getDeclaredField("scheduler");
+			schedulerField.setAccessible(true);
+			if (replaced instanceof SocketIOChannelInitializer initializer
+					&& schedulerField.get(initializer) instanceof CancelableScheduler scheduler) {
+				scheduler.shutdown();
+			}
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			logger.debug("Could not stop the timer of netty-socketio's own channel initializer: {}", ex.toString());
+		}
+	}
+
 	@Override
 	public void stop() {
 		super.stop();
 		this.scheduler.shutdown();
+		Handlers handlers = this.handlers;
+		if (handlers != null) {
+			handlers.pollingBacklogs().stop();
+		}
 	}
 
 	private Handlers started() {
@@ -162,9 +214,9 @@ public class NodeCompatibleChannelInitializer extends SocketIOChannelInitializer
 		return handlers;
 	}
 
-	private record Handlers(SessionRequestGuard guard, ExplicitConnectAuthorizeHandler authorizer, SessionsWithoutNamespace withoutNamespace,
-			PollingTransport polling, WebSocketTransport websocket, InboundPacketHandler inbound,
-			OutboundPacketHandler outbound) {
+	private record Handlers(SessionRequestGuard guard, ExplicitConnectAuthorizeHandler authorizer,
+			SessionsWithoutNamespace withoutNamespace, PollingTransport polling, WebSocketTransport websocket,
+			InboundPacketHandler inbound, OutboundPacketHandler outbound, PollingBacklogs pollingBacklogs) {
 	}
 
 }

@@ -13,9 +13,12 @@ import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.handler.EncoderHandler;
 import com.corundumstudio.socketio.messages.OutPacketMessage;
+import com.corundumstudio.socketio.namespace.Namespace;
 import com.corundumstudio.socketio.protocol.EngineIOVersion;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketEncoder;
+import com.corundumstudio.socketio.protocol.PacketType;
+import com.corundumstudio.socketio.transport.NamespaceClient;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
@@ -59,8 +62,6 @@ import org.jspecify.annotations.Nullable;
 public final class OutboundPacketHandler extends ChannelOutboundHandlerAdapter {
 
 	/** netty-socketio's limit of packets per long-polling response. */
-	private static final int POLLING_BATCH = 50;
-
 	private static final byte RECORD_SEPARATOR = 0x1e;
 
 	private static final byte V3_BINARY_MESSAGE = 4;
@@ -106,6 +107,7 @@ public final class OutboundPacketHandler extends ChannelOutboundHandlerAdapter {
 		Channel channel = ctx.channel();
 		ChannelFuture last = null;
 		for (Packet packet = queue.poll(); packet != null; packet = queue.poll()) {
+			leaveNamespaceOnDisconnect(client, packet);
 			if (pendingWriteBytes(channel) > this.maxPendingWriteBytes) {
 				disconnectSlowClient(client, channel, promise);
 				return;
@@ -124,6 +126,27 @@ public final class OutboundPacketHandler extends ChannelOutboundHandlerAdapter {
 		}
 		else {
 			last.addListener((ChannelFuture written) -> complete(promise, written));
+		}
+	}
+
+	/**
+	 * netty-socketio's {@code SocketIOClient.disconnect()} only queues the namespace's DISCONNECT packet: the socket
+	 * stayed in its namespace and rooms, listed and counted, until the whole connection closed. Once the packet goes
+	 * out, the socket leaves them and its disconnect listeners run, as after Node's {@code socket.disconnect()}. (A
+	 * socket disconnected through {@link EngineSessions} has left already.)
+	 */
+	private static void leaveNamespaceOnDisconnect(ClientHead session, Packet packet) {
+		if (packet.getType() != PacketType.MESSAGE || packet.getSubType() != PacketType.DISCONNECT) {
+			return;
+		}
+		for (Namespace namespace : session.getNamespaces()) {
+			if (namespace.getName().equals(packet.getNsp())) {
+				NamespaceClient socket = session.getChildClient(namespace);
+				if (socket != null) {
+					socket.onDisconnect();
+				}
+				return;
+			}
 		}
 	}
 
@@ -149,14 +172,16 @@ public final class OutboundPacketHandler extends ChannelOutboundHandlerAdapter {
 		Channel channel = ctx.channel();
 		ClientHead client = message.getClientHead();
 		Queue<Packet> queue = client.getPacketsQueue(Transport.POLLING);
-		// one response per poll request; later packets wait for the next poll
+		// one response per poll request, with everything queued, as Node's engine.io writes it; later packets wait
+		// for the next poll
 		if (!channel.isActive() || queue.isEmpty() || !channel.attr(EncoderHandler.WRITE_ONCE).compareAndSet(null, true)) {
 			promise.trySuccess();
 			return;
 		}
 		EngineIOVersion version = client.getEngineIOVersion();
 		Queue<Packet> batch = new ArrayDeque<>();
-		for (Packet packet = queue.poll(); packet != null; packet = (batch.size() < POLLING_BATCH) ? queue.poll() : null) {
+		for (Packet packet = queue.poll(); packet != null; packet = queue.poll()) {
+			leaveNamespaceOnDisconnect(client, packet);
 			batch.add(packet);
 		}
 		ByteBuf body = ctx.alloc().heapBuffer();
@@ -168,7 +193,8 @@ public final class OutboundPacketHandler extends ChannelOutboundHandlerAdapter {
 		else if (Boolean.TRUE.equals(channel.attr(EncoderHandler.B64).get())) {
 			Integer jsonpIndex = channel.attr(EncoderHandler.JSONP_INDEX).get();
 			if (jsonpIndex != null) {
-				this.encoder.encodeJsonP(jsonpIndex, privateCopies(batch, version), body, ctx.alloc(), POLLING_BATCH);
+				this.encoder.encodeJsonP(jsonpIndex, privateCopies(batch, version), body, ctx.alloc(),
+						Integer.MAX_VALUE);
 				contentType = "application/javascript";
 			}
 			else {
@@ -177,7 +203,7 @@ public final class OutboundPacketHandler extends ChannelOutboundHandlerAdapter {
 			}
 		}
 		else {
-			this.encoder.encodePackets(privateCopies(batch, version), body, ctx.alloc(), POLLING_BATCH);
+			this.encoder.encodePackets(privateCopies(batch, version), body, ctx.alloc(), Integer.MAX_VALUE);
 			contentType = "application/octet-stream";
 		}
 		writeHttpResponse(message, channel, body, contentType, promise);
@@ -256,7 +282,7 @@ public final class OutboundPacketHandler extends ChannelOutboundHandlerAdapter {
 		HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
 		response.headers()
 			.add(HttpHeaderNames.CONTENT_TYPE, contentType)
-			.add(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+			.add(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
 		if (message.getSessionId() != null) {
 			response.headers().add(HttpHeaderNames.SET_COOKIE, "io=" + message.getSessionId());
 		}

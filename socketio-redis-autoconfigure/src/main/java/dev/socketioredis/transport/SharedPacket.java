@@ -27,6 +27,11 @@ public final class SharedPacket extends Packet {
 		this.text = text;
 	}
 
+	/** How many bytes {@link #text()} has. */
+	int size() {
+		return this.text.length;
+	}
+
 	/** The Engine.IO message: {@code 4} followed by the Socket.IO packet, as UTF-8. */
 	ByteBuf text() {
 		return Unpooled.wrappedBuffer(this.text);

@@ -3,6 +3,7 @@ package dev.socketioredis.adapter;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.corundumstudio.socketio.AuthTokenResult;
@@ -218,6 +219,32 @@ class ExplicitNamespaceConnectIntegrationTests {
 		}
 		finally {
 			nodePeer.closeClient("later");
+		}
+	}
+
+	@Test
+	void nettySocketIoDisconnectOfOneSocketRemovesItAtOnceAndLeavesTheOtherNamespaceConnected() {
+		String admin = nodePeer
+			.connectClient("netty-dc", Client.v4().to(javaA.port()).namespace("/admin").rooms("netty-dc"))
+			.socketId();
+		try {
+			String root = nodePeer.openNamespace("netty-dc-root", "netty-dc", "/");
+			assertThat(javaB.cluster().in("netty-dc").fetchSockets().join()).hasSize(1);
+
+			javaA.server().getNamespace("").getClient(UUID.fromString(root)).disconnect();
+
+			assertThat(nodePeer.awaitEvents("netty-dc-root", "disconnect", 1))
+				.containsExactly(List.of("io server disconnect"));
+			await().untilAsserted(() -> assertThat(javaB.cluster().in("netty-dc").fetchSockets().join()).isEmpty());
+			assertThat(javaA.server().getNamespace("").getClient(UUID.fromString(root))).isNull();
+			nodePeer.emit("/admin", List.of("netty-dc"), List.of(), "news", "admin-still-connected");
+			assertThat(nodePeer.awaitEvents("netty-dc", "news", 1)).containsExactly(List.of("admin-still-connected"));
+			assertThat(nodePeer.events("netty-dc", "disconnect")).isEmpty();
+			assertThat(javaB.cluster().of("/admin").in("netty-dc").fetchSockets().join()).extracting(RemoteSocket::id)
+				.containsExactly(admin);
+		}
+		finally {
+			nodePeer.closeClient("netty-dc");
 		}
 	}
 

@@ -1,8 +1,12 @@
 package dev.socketioredis.adapter;
 
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.corundumstudio.socketio.SocketIOClient;
 import dev.socketioredis.test.ClusterNode;
 import dev.socketioredis.test.RedisTestServer;
 import dev.socketioredis.test.SocketIoTestClient;
@@ -53,7 +57,7 @@ class RedisRestartIntegrationTests {
 		nodeA = ClusterNode.start(redis, properties);
 		nodeB = ClusterNode.start(redis, properties);
 		clientOnA = SocketIoTestClient.connect(nodeA.port(), "", "room=r1", "news", "probe");
-		clientOnB = SocketIoTestClient.connect(nodeB.port(), "", "room=r1", "news", "probe");
+		clientOnB = SocketIoTestClient.connect(nodeB.port(), "", "room=r1", "news", "probe", "late");
 	}
 
 	@AfterParameterizedClassInvocation
@@ -66,6 +70,8 @@ class RedisRestartIntegrationTests {
 
 	@Test
 	void survivesARedisRestart(CapturedOutput output) throws Exception {
+		SocketIOClient serverSideOfClientOnB = nodeB.server().getClient(UUID.fromString(clientOnB.id()));
+		nodeB.cluster().of("/").join(serverSideOfClientOnB, "left-while-down").get(10, TimeUnit.SECONDS);
 		redis.stop();
 
 		for (int i = 0; i < 20; i++) {
@@ -77,6 +83,13 @@ class RedisRestartIntegrationTests {
 		assertThat(occurrences(output.toString(), "Cannot publish to Redis for namespace /:")).isOne();
 		// the broadcasts made while Redis was away may still be published, late, once it is back: count from here
 		int newsBefore = clientOnA.events("news").size();
+		// a room first joined while Redis is away: with multiplexing, its subscription is made once Redis is back
+		CompletableFuture<Void> joinedWhileDown = nodeB.cluster().of("/").join(serverSideOfClientOnB, "joined-while-down");
+		serverSideOfClientOnB.leaveRoom("left-while-down");
+		if (this.channelMultiplexing) {
+			await().untilAsserted(
+					() -> assertThat(output).contains("Cannot change the room channel subscriptions in Redis"));
+		}
 
 		redis.start();
 
@@ -88,6 +101,14 @@ class RedisRestartIntegrationTests {
 		await().untilAsserted(() -> assertThat(output).contains("Publishing to Redis works again for namespace /"));
 		nodeB.emitter().to("r1").emit("news", "after-restart").join();
 		assertThat(clientOnA.awaitEvents("news", newsBefore + 1)).contains(List.of("after-restart"));
+
+		joinedWhileDown.get(30, TimeUnit.SECONDS);
+		nodeA.cluster().to("joined-while-down").emit("late", "after-restart").join();
+		assertThat(clientOnB.awaitEvents("late", 1)).containsExactly(List.of("after-restart"));
+		assertThat(nodeB.cluster().of("/").pendingRoomSubscriptions()).isZero();
+		// nor is the subscription of a room left while Redis was away still there (Lettuce made it again)
+		await().untilAsserted(() -> assertThat(redis.command("PUBSUB NUMSUB socket.io#/#left-while-down#"))
+			.contains("left-while-down#\r\n:0"));
 	}
 
 	private static int occurrences(String text, String part) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.corundumstudio.socketio.AckMode;
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.store.MemoryStoreFactory;
@@ -62,6 +63,7 @@ class SocketIoAutoConfigurationTests {
 			assertThat(configuration.getPingTimeout()).isEqualTo(20_000);
 			assertThat(configuration.getSocketConfig().isReuseAddress()).isTrue();
 			assertThat(configuration.isRandomSession()).isTrue();
+			assertThat(configuration.getAckMode()).isEqualTo(AckMode.MANUAL);
 			assertThat(configuration.getExceptionListener()).isSameAs(context.getBean(ClientFaults.class));
 			assertThat(context.getBean(SocketIoServerLifecycle.class).isRunning()).isFalse();
 		});
@@ -94,7 +96,8 @@ class SocketIoAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("socketio.server.host=127.0.0.1", "socketio.server.port=0",
 					"socketio.server.context=/rt", "socketio.server.origin=https://app.example",
-					"socketio.server.ping-interval=5s", "socketio.server.ping-timeout=7s")
+					"socketio.server.ping-interval=5s", "socketio.server.ping-timeout=7s",
+					"socketio.server.ack-mode=auto-success-only")
 			.run((context) -> {
 				Configuration configuration = context.getBean(SocketIOServer.class).getConfiguration();
 				assertThat(configuration.getHostname()).isEqualTo("127.0.0.1");
@@ -103,6 +106,7 @@ class SocketIoAutoConfigurationTests {
 				assertThat(configuration.getOrigin()).isEqualTo("https://app.example");
 				assertThat(configuration.getPingInterval()).isEqualTo(5_000);
 				assertThat(configuration.getPingTimeout()).isEqualTo(7_000);
+				assertThat(configuration.getAckMode()).isEqualTo(AckMode.AUTO_SUCCESS_ONLY);
 			});
 	}
 

@@ -36,16 +36,9 @@ public final class LogLines implements BeforeEachCallback, AfterEachCallback {
 		this.appender.stop();
 	}
 
-	/**
-	 * The lines at WARN or above. Netty's report of the timer of the initializer that every {@code SocketIOServer}
-	 * creates and the starter replaces is left out: it comes whenever the garbage collector finds that timer, and has
-	 * nothing to do with the test.
-	 */
+	/** The lines at WARN or above. */
 	public List<ILoggingEvent> warningsAndErrors() {
-		return this.appender.list.stream()
-			.filter((event) -> event.getLevel().isGreaterOrEqual(Level.WARN))
-			.filter((event) -> !event.getFormattedMessage().contains("HashedWheelTimer"))
-			.toList();
+		return this.appender.list.stream().filter((event) -> event.getLevel().isGreaterOrEqual(Level.WARN)).toList();
 	}
 
 	private static Logger root() {

@@ -125,6 +125,22 @@ public final class NodePeer implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Starts another script of the Node peer's directory (e.g. {@code churn.js}), its output read by the caller.
+	 */
+	public static Process startScript(String script, String... arguments) {
+		List<String> command = new ArrayList<>(List.of(nodeBinary(), script));
+		command.addAll(List.of(arguments));
+		try {
+			return new ProcessBuilder(command).directory(peerDirectory().toFile())
+				.redirectError(ProcessBuilder.Redirect.INHERIT)
+				.start();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not start " + command, ex);
+		}
+	}
+
 	/** The HTTP port the Node Socket.IO server listens on. */
 	public int port() {
 		return this.port;

@@ -57,6 +57,8 @@ class EngineSessionsIntegrationTests {
 		Matcher sid = SESSION_ID.matcher(open.body());
 		assertThat(sid.find()).as("OPEN packet %s", open.body()).isTrue();
 		String sessionId = sid.group(1);
+		// netty-socketio closes the connection after each response: the response must not invite its reuse
+		assertThat(open.headers().firstValue("connection")).hasValue("close");
 
 		assertThat(node.cluster().of("/").localClients()).isZero();
 		assertThat(node.cluster().of("/").fetchSockets().join()).isEmpty();

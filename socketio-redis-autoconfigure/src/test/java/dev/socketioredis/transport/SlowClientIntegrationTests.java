@@ -1,9 +1,14 @@
 package dev.socketioredis.transport;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 import dev.socketioredis.test.ClusterNode;
@@ -61,19 +66,12 @@ class SlowClientIntegrationTests {
 				await().until(() -> receiver.server().getAllClients().size() == 2);
 				ClientFaults faults = receiver.context().getBean(ClientFaults.class);
 				long directBefore = PlatformDependent.usedDirectMemory();
-				String kibibyte = "x".repeat(1024);
-				// 1 MiB at a time, each read by the reader before the next: only the stalled client falls behind
-				for (int sent = 0; sent < SMALL_MESSAGES;) {
-					for (int i = 0; i < 1024; i++, sent++) {
-						publisher.cluster().emit("kb", sent, kibibyte);
-					}
-					int expected = sent;
-					await().atMost(Duration.ofSeconds(30))
-						.untilAsserted(() -> assertThat(reader.events("kb")).hasSize(expected));
-				}
+				long heapBefore = retainedHeap();
+				sendReadByTheReader(publisher, reader);
 				long directGrowth = PlatformDependent.usedDirectMemory() - directBefore;
-				System.out.printf("%d x 1 KiB to a stalled client: direct memory grew by %d KiB%n", SMALL_MESSAGES,
-						directGrowth / 1024);
+				System.out.printf("%d x 1 KiB to a stalled client: direct memory grew by %d KiB, the heap retained "
+						+ "after a full GC by %d KiB%n", SMALL_MESSAGES, directGrowth / 1024,
+						(retainedHeap() - heapBefore) / 1024);
 				assertThat(faults.total(ClientFaults.Reason.SLOW_CLIENT)).isOne();
 				assertThat(receiver.server().getAllClients()).hasSize(1);
 				assertThat(directGrowth).isLessThan(64L * 1024 * 1024);
@@ -82,6 +80,61 @@ class SlowClientIntegrationTests {
 				stalled.abort();
 			}
 		}
+	}
+
+	@Test
+	void aLongPollingClientThatStopsPollingIsDisconnectedOnceItsBacklogPassesTheLimit() throws Exception {
+		try (ClusterNode publisher = ClusterNode.start(redis);
+				ClusterNode receiver = ClusterNode.start(redis, "socketio.server.max-pending-write-bytes=4MB")) {
+			String stalledSid = connectStalledPolling(receiver);
+			try (SocketIoTestClient reader = SocketIoTestClient.connect("polling", receiver.port(), "", "", "kb")) {
+				await().until(() -> receiver.server().getAllClients().size() == 2);
+				ClientFaults faults = receiver.context().getBean(ClientFaults.class);
+				long heapBefore = retainedHeap();
+				sendReadByTheReader(publisher, reader);
+				// the reader, polling all along, kept up; the stalled client is measured once a second
+				await().untilAsserted(() -> assertThat(faults.total(ClientFaults.Reason.SLOW_CLIENT)).isOne());
+				await().until(() -> receiver.server().getAllClients().size() == 1);
+				assertThat(receiver.server().getClient(UUID.fromString(stalledSid))).isNull();
+				System.out.printf("%d x 1 KiB to a long-polling client that stopped polling: the heap retained after a "
+						+ "full GC grew by %d KiB%n", SMALL_MESSAGES, (retainedHeap() - heapBefore) / 1024);
+			}
+		}
+	}
+
+	/**
+	 * {@value #SMALL_MESSAGES} broadcasts of 1 KiB, 1 MiB at a time, each read by the reader before the next: only a
+	 * stalled client falls behind. The reader forgets what it read, so as not to hold it in the heap measured.
+	 */
+	private static void sendReadByTheReader(ClusterNode publisher, SocketIoTestClient reader) {
+		String kibibyte = "x".repeat(1024);
+		for (int sent = 0; sent < SMALL_MESSAGES;) {
+			for (int i = 0; i < 1024; i++, sent++) {
+				publisher.cluster().emit("kb", sent, kibibyte);
+			}
+			int last = sent - 1;
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(reader.events("kb")).hasSize(1024));
+			assertThat(reader.events("kb").get(1023).get(0)).isEqualTo(last);
+			reader.events("kb").clear();
+		}
+	}
+
+	/** A long-polling client that connects {@code /}, reads the CONNECT answer, and never polls again. */
+	private static String connectStalledPolling(ClusterNode node) throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		String base = "http://127.0.0.1:" + node.port() + "/socket.io/?EIO=4&transport=polling";
+		String open = http.send(HttpRequest.newBuilder(URI.create(base)).build(), BodyHandlers.ofString()).body();
+		String sid = open.replaceAll("^0\\{\"sid\":\"([^\"]+)\".*$", "$1");
+		URI session = URI.create(base + "&sid=" + sid);
+		http.send(HttpRequest.newBuilder(session).POST(BodyPublishers.ofString("40")).build(), BodyHandlers.ofString());
+		assertThat(http.send(HttpRequest.newBuilder(session).build(), BodyHandlers.ofString()).body()).startsWith("40");
+		return sid;
+	}
+
+	/** The heap still in use after a full collection: what the test's two nodes and clients hold. */
+	private static long retainedHeap() {
+		System.gc();
+		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 	}
 
 	private static WebSocket connectStalled(ClusterNode node) {
