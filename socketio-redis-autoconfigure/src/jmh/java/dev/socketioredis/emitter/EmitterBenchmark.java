@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.socketioredis.protocol.BroadcastCodec;
 import dev.socketioredis.protocol.ChannelNames;
-import dev.socketioredis.protocol.ClusterMessageCodec;
+import dev.socketioredis.protocol.ClassicCodec;
 import dev.socketioredis.redis.OrderedMessageListenerContainer;
 import dev.socketioredis.redis.SpringDataRedisPubSub;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -72,7 +72,7 @@ public class EmitterBenchmark {
 		this.container.afterPropertiesSet();
 		this.pubSub = new SpringDataRedisPubSub(this.connectionFactory, this.container);
 		this.room = new Emitter(this.pubSub, new ChannelNames("socket.io"), new BroadcastCodec(),
-				new ClusterMessageCodec())
+				new ClassicCodec())
 			.to("room1");
 		this.payload = new LinkedHashMap<>();
 		this.payload.put("room", "room1");

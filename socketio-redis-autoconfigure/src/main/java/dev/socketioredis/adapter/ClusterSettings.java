@@ -5,7 +5,7 @@ import java.util.List;
 
 import dev.socketioredis.protocol.BroadcastCodec;
 import dev.socketioredis.protocol.ChannelNames;
-import dev.socketioredis.protocol.ClusterMessageCodec;
+import dev.socketioredis.protocol.ClassicCodec;
 import dev.socketioredis.redis.RedisPubSub;
 
 /**
@@ -25,7 +25,7 @@ import dev.socketioredis.redis.RedisPubSub;
  * @param observer told of traffic, for metrics
  */
 public record ClusterSettings(ChannelNames channels, RedisPubSub pubSub, BroadcastCodec codec,
-		ClusterMessageCodec messageCodec, boolean channelMultiplexing, Duration requestsTimeout, Duration redisRetryDelay,
+		ClassicCodec messageCodec, boolean channelMultiplexing, Duration requestsTimeout, Duration redisRetryDelay,
 		boolean publishOnSpecificResponseChannel, List<RoomEventListener> roomEventListeners,
 		List<ServerSideEventListener> serverSideEventListeners, AdapterObserver observer) {
 

@@ -21,6 +21,7 @@ import com.corundumstudio.socketio.transport.NamespaceClient;
 import dev.socketioredis.protocol.BroadcastOptions;
 import dev.socketioredis.protocol.BroadcastPacket;
 import dev.socketioredis.protocol.Room;
+import dev.socketioredis.protocol.SocketDescription;
 import dev.socketioredis.transport.EngineSessions;
 import dev.socketioredis.transport.SharedPacket;
 import dev.socketioredis.transport.SharedPacketEncoder;
@@ -134,7 +135,7 @@ final class LocalSockets {
 	}
 
 	/** The local targets as {@code fetchSockets()} describes them. */
-	List<Map<String, @Nullable Object>> describe(BroadcastOptions options) {
+	List<SocketDescription> describe(BroadcastOptions options) {
 		return targets(options).stream()
 			.map((client) -> SocketDetails.of(client, SocketDetails.roomsOf(client, this.namespace.getName())))
 			.toList();

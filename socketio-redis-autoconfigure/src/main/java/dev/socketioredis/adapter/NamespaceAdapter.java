@@ -18,8 +18,9 @@ import dev.socketioredis.adapter.AdapterObserver.MessageKind;
 import dev.socketioredis.protocol.BroadcastMessage;
 import dev.socketioredis.protocol.BroadcastOptions;
 import dev.socketioredis.protocol.BroadcastPacket;
-import dev.socketioredis.protocol.ClusterMessage;
-import dev.socketioredis.protocol.ClusterMessageCodec;
+import dev.socketioredis.protocol.ClassicCodec;
+import dev.socketioredis.protocol.ClassicRequest;
+import dev.socketioredis.protocol.ClassicResponse;
 import dev.socketioredis.protocol.MalformedMessageException;
 import dev.socketioredis.protocol.RequestType;
 import dev.socketioredis.redis.RedisPubSub;
@@ -286,7 +287,7 @@ public final class NamespaceAdapter implements AutoCloseable {
 	private void onResponse(String channel, byte[] message) {
 		observer().received(this.name, MessageKind.RESPONSE, message.length);
 		try {
-			this.requester.onResponse(messageCodec().decode(message));
+			this.requester.onResponse(messageCodec().decodeResponse(message));
 		}
 		catch (MalformedMessageException | RuntimeException ex) {
 			observer().dropped(this.name, MessageKind.RESPONSE, "undecodable");
@@ -332,7 +333,7 @@ public final class NamespaceAdapter implements AutoCloseable {
 		return this.sockets.roomSizes();
 	}
 
-	ClusterMessageCodec messageCodec() {
+	ClassicCodec messageCodec() {
 		return this.settings.messageCodec();
 	}
 
@@ -341,23 +342,20 @@ public final class NamespaceAdapter implements AutoCloseable {
 		return this.settings.pubSub().countSubscribers(this.settings.channels().request(this.name));
 	}
 
-	CompletableFuture<Void> publishRequest(ClusterMessage request, boolean msgpack) {
-		return publish(this.settings.channels().request(this.name), encode(request, msgpack), MessageKind.REQUEST);
+	CompletableFuture<Void> publishRequest(ClassicRequest request) {
+		return publish(this.settings.channels().request(this.name), messageCodec().encode(request),
+				MessageKind.REQUEST);
 	}
 
 	/**
 	 * Answers a request: on the requester's own channel when {@code publish-on-specific-response-channel} is on and the
 	 * requester is known, else on the common one.
 	 */
-	void publishResponse(@Nullable String requesterUid, ClusterMessage response, boolean msgpack) {
+	void publishResponse(@Nullable String requesterUid, ClassicResponse response) {
 		String channel = (this.settings.publishOnSpecificResponseChannel() && requesterUid != null)
 				? this.settings.channels().response(this.name, requesterUid)
 				: this.settings.channels().response(this.name);
-		publish(channel, encode(response, msgpack), MessageKind.RESPONSE);
-	}
-
-	private byte[] encode(ClusterMessage message, boolean msgpack) {
-		return msgpack ? messageCodec().encodeMsgpack(message) : messageCodec().encodeJson(message);
+		publish(channel, messageCodec().encode(response), MessageKind.RESPONSE);
 	}
 
 	/**

@@ -4,14 +4,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.socketioredis.protocol.BroadcastOptions;
-import dev.socketioredis.protocol.BroadcastPacket;
-import dev.socketioredis.protocol.ClusterMessage;
+import dev.socketioredis.protocol.ClassicRequest;
+import dev.socketioredis.protocol.ClassicRequest.AllRooms;
+import dev.socketioredis.protocol.ClassicRequest.BroadcastWithAck;
+import dev.socketioredis.protocol.ClassicRequest.DisconnectSockets;
+import dev.socketioredis.protocol.ClassicRequest.FetchSockets;
+import dev.socketioredis.protocol.ClassicRequest.ServerSideEmit;
+import dev.socketioredis.protocol.ClassicRequest.SocketIds;
+import dev.socketioredis.protocol.ClassicRequest.SocketsJoin;
+import dev.socketioredis.protocol.ClassicRequest.SocketsLeave;
+import dev.socketioredis.protocol.ClassicResponse;
 import dev.socketioredis.protocol.MalformedMessageException;
-import dev.socketioredis.protocol.RequestType;
 import dev.socketioredis.protocol.Room;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -55,149 +63,111 @@ final class RequestHandler {
 
 	void onRequest(byte[] bytes) {
 		try {
-			ClusterMessage request = this.adapter.messageCodec().decode(bytes);
-			RequestType type = request.type().orElse(null);
-			if (type == null) {
-				ignore("a request without a known type", null);
+			Optional<ClassicRequest> request = this.adapter.messageCodec().decodeRequest(bytes);
+			if (request.isEmpty()) {
+				ignore("a message of no known request type", null);
 				return;
 			}
-			handle(type, request);
+			handle(request.get());
 		}
 		catch (MalformedMessageException | RuntimeException ex) {
 			ignore("an unreadable request", ex);
 		}
 	}
 
-	private void handle(RequestType type, ClusterMessage request) throws MalformedMessageException {
-		switch (type) {
-			case SOCKETS -> {
-				if (!isOwnRequest(request)) {
-					BroadcastOptions options = BroadcastOptions.wholeNamespace(BroadcastOptions.Layout.ADAPTER)
-						.to(names(request.rooms("rooms")));
-					List<String> ids = this.sockets.targets(options)
-						.stream()
-						.map((client) -> client.getSessionId().toString())
-						.toList();
-					respond(request, ClusterMessage.builder()
-						.put("requestId", request.string("requestId"))
-						.put("sockets", ids)
-						.build());
-				}
+	private void handle(ClassicRequest request) {
+		if (request instanceof SocketIds ids) {
+			if (!isOwnRequest(ids.requestId())) {
+				BroadcastOptions options = BroadcastOptions.wholeNamespace(BroadcastOptions.Layout.ADAPTER)
+					.to(names(ids.rooms()));
+				List<String> sockets = this.sockets.targets(options)
+					.stream()
+					.map((client) -> client.getSessionId().toString())
+					.toList();
+				respond(request, new ClassicResponse.SocketIds(ids.requestId(), sockets));
 			}
-			case ALL_ROOMS -> {
-				if (!isOwnRequest(request)) {
-					respond(request, ClusterMessage.builder()
-						.put("requestId", request.string("requestId"))
-						.put("rooms", List.copyOf(this.sockets.rooms()))
-						.build());
-				}
+		}
+		else if (request instanceof AllRooms all) {
+			if (!isOwnRequest(all.requestId())) {
+				respond(request, new ClassicResponse.Rooms(all.requestId(),
+						this.sockets.rooms().stream().map(Room::of).toList()));
 			}
-			case REMOTE_FETCH -> {
-				if (!isOwnRequest(request)) {
-					respond(request, ClusterMessage.builder()
-						.put("requestId", request.string("requestId"))
-						.put("sockets", this.sockets.describe(request.options()))
-						.build());
-				}
+		}
+		else if (request instanceof FetchSockets fetch) {
+			if (!isOwnRequest(fetch.requestId())) {
+				respond(request, new ClassicResponse.Sockets(fetch.requestId(), this.sockets.describe(fetch.options())));
 			}
-			case REMOTE_JOIN, REMOTE_LEAVE, REMOTE_DISCONNECT -> {
-				if (!isOwnUid(request)) {
-					applyRemote(type, request);
-				}
+		}
+		else if (request instanceof ServerSideEmit emit) {
+			if (!isOwnUid(request)) {
+				serverSideEmit(emit);
 			}
-			case SERVER_SIDE_EMIT -> {
-				if (!isOwnUid(request)) {
-					serverSideEmit(request);
-				}
+		}
+		else if (request instanceof BroadcastWithAck broadcast) {
+			if (!isOwnRequest(broadcast.requestId())) {
+				broadcastWithAck(broadcast);
 			}
-			case BROADCAST -> {
-				if (!isOwnRequest(request)) {
-					broadcastWithAck(request);
-				}
-			}
-			default -> ignore("a response on the request channel", null);
+		}
+		else if (!isOwnUid(request)) { // socketsJoin, socketsLeave, disconnectSockets: the requester applied them
+			applyRemote(request);
 		}
 	}
 
-	/** socketsJoin, socketsLeave, disconnectSockets: applied by the requester itself, so its echo is skipped. */
-	private void applyRemote(RequestType type, ClusterMessage request) throws MalformedMessageException {
-		if (!request.has("opts")) { // the sid form of adapters before 6.1
-			BroadcastOptions one = BroadcastOptions.wholeNamespace(BroadcastOptions.Layout.ADAPTER)
-				.to(request.string("sid"));
-			apply(type, one, request);
-			if (request.has("requestId")) {
-				respond(request, ClusterMessage.builder().put("requestId", request.string("requestId")).build());
-			}
-			return;
+	private void applyRemote(ClassicRequest request) {
+		String requestId = null;
+		if (request instanceof SocketsJoin join) {
+			this.sockets.join(join.options(), join.rooms());
+			requestId = join.requestId();
 		}
-		apply(type, request.options(), request);
-	}
-
-	private void apply(RequestType type, BroadcastOptions options, ClusterMessage request)
-			throws MalformedMessageException {
-		switch (type) {
-			case REMOTE_JOIN -> this.sockets.join(options, roomsToChange(request));
-			case REMOTE_LEAVE -> this.sockets.leave(options, roomsToChange(request));
-			default -> this.sockets.disconnect(options, request.bool("close"));
+		else if (request instanceof SocketsLeave leave) {
+			this.sockets.leave(leave.options(), leave.rooms());
+			requestId = leave.requestId();
+		}
+		else if (request instanceof DisconnectSockets disconnect) {
+			this.sockets.disconnect(disconnect.options(), disconnect.close());
+			requestId = disconnect.requestId();
+		}
+		if (requestId != null) { // the sid form of adapters before 6.1 waits for an answer
+			respond(request, new ClassicResponse.Done(requestId));
 		}
 	}
 
-	private static List<String> roomsToChange(ClusterMessage request) throws MalformedMessageException {
-		return request.has("rooms") ? List.of(names(request.rooms("rooms"))) : List.of(request.string("room"));
-	}
-
-	private void serverSideEmit(ClusterMessage request) throws MalformedMessageException {
-		List<?> data = request.list("data");
-		if (data.isEmpty() || !(data.get(0) instanceof String event)) {
+	private void serverSideEmit(ServerSideEmit request) {
+		Optional<String> event = request.event();
+		if (event.isEmpty()) {
 			ignore("a server-side emit without an event name", null);
 			return;
 		}
-		ServerSideEventListener listener = this.listeners.get(event);
+		ServerSideEventListener listener = this.listeners.get(event.get());
 		if (listener == null) {
 			return; // as in Node: no listener, no acknowledgement
 		}
-		Object ack = listener.onEvent(new ArrayList<>(data.subList(1, data.size())));
-		if (request.has("requestId")) {
+		Object ack = listener.onEvent(new ArrayList<>(request.args()));
+		if (request.requestId() != null) {
 			// acknowledgements of server-side emits always go to the common channel, as Node sends them
-			this.adapter.publishResponse(null, ClusterMessage.builder()
-				.type(RequestType.SERVER_SIDE_EMIT)
-				.put("requestId", request.string("requestId"))
-				.put("data", ack)
-				.build(), false);
+			this.adapter.publishResponse(null, new ClassicResponse.ServerSideEmitAck(request.requestId(), ack));
 		}
 	}
 
-	private void broadcastWithAck(ClusterMessage request) throws MalformedMessageException {
-		String requestId = request.string("requestId");
-		BroadcastPacket packet = BroadcastPacket.read(request.get("packet"));
-		BroadcastOptions options = request.options();
-		Object timeout = options.flags().get("timeout");
-		Duration ackTimeout = (timeout instanceof Number millis) ? Duration.ofMillis(millis.longValue())
-				: DEFAULT_ACK_TIMEOUT;
-		String requester = request.uid().orElse(null);
-		int clients = this.sockets.deliverWithAck(packet, options, ackTimeout,
-				(ack) -> this.adapter.publishResponse(requester, ClusterMessage.builder()
-					.type(RequestType.BROADCAST_ACK)
-					.put("requestId", requestId)
-					.put("packet", ack)
-					.build(), true));
-		this.adapter.publishResponse(requester, ClusterMessage.builder()
-			.type(RequestType.BROADCAST_CLIENT_COUNT)
-			.put("requestId", requestId)
-			.put("clientCount", clients)
-			.build(), false);
+	private void broadcastWithAck(BroadcastWithAck request) {
+		String requestId = request.requestId();
+		Duration ackTimeout = request.options().ackTimeout().orElse(DEFAULT_ACK_TIMEOUT);
+		String requester = request.uid();
+		int clients = this.sockets.deliverWithAck(request.packet(), request.options(), ackTimeout,
+				(ack) -> this.adapter.publishResponse(requester, new ClassicResponse.ClientAck(requestId, ack)));
+		this.adapter.publishResponse(requester, new ClassicResponse.ClientCount(requestId, clients));
 	}
 
-	private void respond(ClusterMessage request, ClusterMessage response) throws MalformedMessageException {
-		this.adapter.publishResponse(request.uid().orElse(null), response, false);
+	private void respond(ClassicRequest request, ClassicResponse response) {
+		this.adapter.publishResponse(request.uid(), response);
 	}
 
-	private boolean isOwnRequest(ClusterMessage request) throws MalformedMessageException {
-		return this.pending.isPending(request.string("requestId"));
+	private boolean isOwnRequest(String requestId) {
+		return this.pending.isPending(requestId);
 	}
 
-	private boolean isOwnUid(ClusterMessage request) throws MalformedMessageException {
-		return this.adapter.uid().equals(request.uid().orElse(null));
+	private boolean isOwnUid(ClassicRequest request) {
+		return this.adapter.uid().equals(request.uid());
 	}
 
 	private static String[] names(List<Room> rooms) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -16,9 +15,11 @@ import dev.socketioredis.adapter.PendingRequests.ClientCount;
 import dev.socketioredis.adapter.PendingRequests.Counted;
 import dev.socketioredis.protocol.BroadcastOptions;
 import dev.socketioredis.protocol.BroadcastPacket;
-import dev.socketioredis.protocol.ClusterMessage;
-import dev.socketioredis.protocol.MalformedMessageException;
+import dev.socketioredis.protocol.ClassicRequest;
+import dev.socketioredis.protocol.ClassicResponse;
 import dev.socketioredis.protocol.RequestType;
+import dev.socketioredis.protocol.Room;
+import dev.socketioredis.protocol.SocketDescription;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,8 +46,8 @@ final class Requester {
 
 	CompletableFuture<List<RemoteSocket>> fetchSockets(BroadcastOptions options) {
 		List<@Nullable Object> local = new ArrayList<>(this.sockets.describe(options));
-		return timed("fetchSockets", collect(RequestType.REMOTE_FETCH, "fetchSockets", local, "sockets",
-				(builder) -> builder.options(options)))
+		return timed("fetchSockets", collect("fetchSockets", local,
+				(requestId) -> new ClassicRequest.FetchSockets(this.adapter.uid(), requestId, options)))
 			.handle((sockets, failure) -> {
 				if (failure == null) {
 					return sockets.stream().map(this::remoteSocket).toList();
@@ -62,10 +63,11 @@ final class Requester {
 
 	CompletableFuture<Set<String>> allRooms() {
 		List<@Nullable Object> local = new ArrayList<>(this.sockets.rooms());
-		return timed("allRooms", collect(RequestType.ALL_ROOMS, "allRooms", local, "rooms", (builder) -> builder))
+		return timed("allRooms", collect("allRooms", local,
+				(requestId) -> new ClassicRequest.AllRooms(this.adapter.uid(), requestId)))
 			.thenApply((rooms) -> {
 				Set<String> all = new LinkedHashSet<>();
-				rooms.forEach((room) -> all.add(String.valueOf(room)));
+				rooms.forEach((room) -> all.add((room instanceof Room wire) ? wire.name() : String.valueOf(room)));
 				return all;
 			});
 	}
@@ -73,33 +75,28 @@ final class Requester {
 	/** Joins, leaves or disconnects the matching sockets here at once, and on the other nodes through Redis. */
 	CompletableFuture<Void> applyEverywhere(RequestType type, BroadcastOptions options, List<String> rooms,
 			boolean close) {
-		ClusterMessage.Builder request = ClusterMessage.builder()
-			.put("uid", this.adapter.uid())
-			.type(type)
-			.options(options);
+		String uid = this.adapter.uid();
+		ClassicRequest request;
 		switch (type) {
 			case REMOTE_JOIN -> {
 				this.sockets.join(options, rooms);
-				request.put("rooms", rooms);
+				request = new ClassicRequest.SocketsJoin(uid, options, rooms, null);
 			}
 			case REMOTE_LEAVE -> {
 				this.sockets.leave(options, rooms);
-				request.put("rooms", rooms);
+				request = new ClassicRequest.SocketsLeave(uid, options, rooms, null);
 			}
 			default -> {
 				this.sockets.disconnect(options, close);
-				request.put("close", close);
+				request = new ClassicRequest.DisconnectSockets(uid, options, close, null);
 			}
 		}
-		return this.adapter.publishRequest(request.build(), false);
+		return this.adapter.publishRequest(request);
 	}
 
 	CompletableFuture<Void> serverSideEmit(String event, List<@Nullable Object> args) {
-		return this.adapter.publishRequest(ClusterMessage.builder()
-			.put("uid", this.adapter.uid())
-			.type(RequestType.SERVER_SIDE_EMIT)
-			.put("data", eventData(event, args))
-			.build(), false);
+		return this.adapter
+			.publishRequest(new ClassicRequest.ServerSideEmit(this.adapter.uid(), null, eventData(event, args)));
 	}
 
 	/** Completes with the first acknowledgement argument of every other node. */
@@ -112,13 +109,9 @@ final class Requester {
 				return CompletableFuture.completedFuture(List.of());
 			}
 			CompletableFuture<List<@Nullable Object>> answers = this.pending.register(requestId,
-					"serverSideEmitWithAck", new Counted(others, null, (answer) -> single(answer, "data")), timeout);
-			send(requestId, this.adapter.publishRequest(ClusterMessage.builder()
-				.put("uid", this.adapter.uid())
-				.put("requestId", requestId)
-				.type(RequestType.SERVER_SIDE_EMIT)
-				.put("data", eventData(event, args))
-				.build(), false));
+					"serverSideEmitWithAck", new Counted(others, null, Requester::acknowledgement), timeout);
+			send(requestId, this.adapter.publishRequest(
+					new ClassicRequest.ServerSideEmit(this.adapter.uid(), requestId, eventData(event, args))));
 			return answers;
 		}));
 	}
@@ -133,14 +126,8 @@ final class Requester {
 		Acknowledgements acknowledgements = new Acknowledgements();
 		CompletableFuture<List<@Nullable Object>> result = this.pending.register(requestId, "emitWithAck",
 				acknowledgements, timeout);
-		BroadcastOptions withTimeout = options.withFlag("timeout", timeout.toMillis());
-		send(requestId, this.adapter.publishRequest(ClusterMessage.builder()
-			.put("uid", this.adapter.uid())
-			.put("requestId", requestId)
-			.type(RequestType.BROADCAST)
-			.put("packet", packet)
-			.optionsWithFlags(withTimeout)
-			.build(), true));
+		send(requestId, this.adapter.publishRequest(new ClassicRequest.BroadcastWithAck(this.adapter.uid(), requestId,
+				packet, options.withAckTimeout(timeout))));
 		int local = this.sockets.deliverWithAck(packet, options, timeout,
 				(ack) -> this.pending.answer(requestId, new Ack(ack)));
 		this.pending.answer(requestId, new ClientCount(local));
@@ -168,37 +155,31 @@ final class Requester {
 	}
 
 	/** A response to one of this node's requests. */
-	void onResponse(ClusterMessage response) throws MalformedMessageException {
-		String requestId = response.string("requestId");
-		RequestType type = response.type().orElse(null);
-		if (type == RequestType.BROADCAST_CLIENT_COUNT) {
-			this.pending.answer(requestId, new ClientCount(response.integer("clientCount")));
+	void onResponse(ClassicResponse response) {
+		if (response instanceof ClassicResponse.ClientCount count) {
+			this.pending.answer(response.requestId(), new ClientCount(count.clientCount()));
 		}
-		else if (type == RequestType.BROADCAST_ACK) {
-			this.pending.answer(requestId, new Ack(response.get("packet")));
+		else if (response instanceof ClassicResponse.ClientAck ack) {
+			this.pending.answer(response.requestId(), new Ack(ack.packet()));
 		}
 		else {
-			this.pending.answer(requestId, response);
+			this.pending.answer(response.requestId(), response);
 		}
 	}
 
 	/**
 	 * Fetch-like requests: every node answers with a list; this node's own list counts as the first answer.
 	 */
-	private CompletableFuture<List<@Nullable Object>> collect(RequestType type, String what,
-			List<@Nullable Object> local, String listField,
-			Function<ClusterMessage.Builder, ClusterMessage.Builder> fields) {
+	private CompletableFuture<List<@Nullable Object>> collect(String what, List<@Nullable Object> local,
+			Function<String, ClassicRequest> request) {
 		String requestId = AdapterUid.generate();
 		return this.adapter.countNodes().thenCompose((nodes) -> {
 			if (nodes <= 1) {
 				return CompletableFuture.completedFuture(local);
 			}
 			CompletableFuture<List<@Nullable Object>> answers = this.pending.register(requestId, what,
-					new Counted(nodes.intValue(), local, (answer) -> list(answer, listField)), this.requestsTimeout);
-			send(requestId, this.adapter.publishRequest(fields.apply(ClusterMessage.builder()
-				.put("uid", this.adapter.uid())
-				.put("requestId", requestId)
-				.type(type)).build(), false));
+					new Counted(nodes.intValue(), local, Requester::items), this.requestsTimeout);
+			send(requestId, this.adapter.publishRequest(request.apply(requestId)));
 			return answers;
 		});
 	}
@@ -211,15 +192,9 @@ final class Requester {
 		});
 	}
 
-	@SuppressWarnings("unchecked")
 	private RemoteSocket remoteSocket(@Nullable Object item) {
-		Map<String, @Nullable Object> socket = (Map<String, @Nullable Object>) item;
-		Object handshake = socket.get("handshake");
-		Object rooms = socket.get("rooms");
-		return new RemoteSocket(String.valueOf(socket.get("id")),
-				(handshake instanceof Map<?, ?> map) ? (Map<String, @Nullable Object>) map : Map.of(),
-				(rooms instanceof List<?> list) ? list.stream().map(String::valueOf).toList() : List.of(),
-				socket.get("data"), this.adapter);
+		SocketDescription socket = (SocketDescription) item;
+		return new RemoteSocket(socket.id(), socket.handshake(), socket.rooms(), socket.data(), this.adapter);
 	}
 
 	private static List<@Nullable Object> eventData(String event, List<@Nullable Object> args) {
@@ -229,15 +204,23 @@ final class Requester {
 		return data;
 	}
 
-	/** The list a node answered with; an answer without it still counts, as in Node. */
-	private static List<@Nullable Object> list(Object answer, String field) {
-		Object value = ((ClusterMessage) answer).get(field);
-		return (value instanceof List<?> list) ? new ArrayList<>(list) : List.of();
+	/** The items a node answered with; an answer without any still counts, as in Node. */
+	private static List<@Nullable Object> items(Object answer) {
+		if (answer instanceof ClassicResponse.Sockets sockets) {
+			return new ArrayList<>(sockets.sockets());
+		}
+		if (answer instanceof ClassicResponse.Rooms rooms) {
+			return new ArrayList<>(rooms.rooms());
+		}
+		if (answer instanceof ClassicResponse.SocketIds ids) {
+			return new ArrayList<>(ids.sockets());
+		}
+		return List.of();
 	}
 
-	private static List<@Nullable Object> single(Object answer, String field) {
+	private static List<@Nullable Object> acknowledgement(Object answer) {
 		List<@Nullable Object> one = new ArrayList<>();
-		one.add(((ClusterMessage) answer).get(field));
+		one.add((answer instanceof ClassicResponse.ServerSideEmitAck ack) ? ack.data() : null);
 		return one;
 	}
 

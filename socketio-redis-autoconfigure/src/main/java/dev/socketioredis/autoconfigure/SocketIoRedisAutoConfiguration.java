@@ -11,7 +11,7 @@ import dev.socketioredis.emitter.Emitter;
 import dev.socketioredis.events.RoomEventPublisher;
 import dev.socketioredis.protocol.BroadcastCodec;
 import dev.socketioredis.protocol.ChannelNames;
-import dev.socketioredis.protocol.ClusterMessageCodec;
+import dev.socketioredis.protocol.ClassicCodec;
 import dev.socketioredis.redis.OrderedMessageListenerContainer;
 import dev.socketioredis.redis.RedisPubSub;
 import dev.socketioredis.redis.SpringDataRedisPubSub;
@@ -111,14 +111,14 @@ public final class SocketIoRedisAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ClusterMessageCodec socketIoClusterMessageCodec() {
-		return new ClusterMessageCodec();
+	ClassicCodec socketIoClassicCodec() {
+		return new ClassicCodec();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	Emitter socketIoEmitter(RedisPubSub pubSub, ChannelNames channelNames, BroadcastCodec codec,
-			ClusterMessageCodec messageCodec) {
+			ClassicCodec messageCodec) {
 		return new Emitter(pubSub, channelNames, codec, messageCodec);
 	}
 
@@ -135,7 +135,7 @@ public final class SocketIoRedisAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		RedisStoreFactory socketIoRedisStoreFactory(SocketIoRedisProperties properties, ChannelNames channelNames,
-				RedisPubSub pubSub, BroadcastCodec codec, ClusterMessageCodec messageCodec,
+				RedisPubSub pubSub, BroadcastCodec codec, ClassicCodec messageCodec,
 				ObjectProvider<RoomEventListener> roomEventListeners,
 				ObjectProvider<ServerSideEventListener> serverSideEventListeners,
 				ObjectProvider<AdapterObserver> observer) {

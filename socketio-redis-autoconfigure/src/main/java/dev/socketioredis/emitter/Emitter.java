@@ -10,9 +10,8 @@ import dev.socketioredis.protocol.BroadcastMessage;
 import dev.socketioredis.protocol.BroadcastOptions;
 import dev.socketioredis.protocol.BroadcastPacket;
 import dev.socketioredis.protocol.ChannelNames;
-import dev.socketioredis.protocol.ClusterMessage;
-import dev.socketioredis.protocol.ClusterMessageCodec;
-import dev.socketioredis.protocol.RequestType;
+import dev.socketioredis.protocol.ClassicRequest;
+import dev.socketioredis.protocol.ClassicCodec;
 import dev.socketioredis.redis.RedisPubSub;
 import org.jspecify.annotations.Nullable;
 
@@ -37,17 +36,17 @@ public final class Emitter {
 
 	private final BroadcastCodec codec;
 
-	private final ClusterMessageCodec messageCodec;
+	private final ClassicCodec messageCodec;
 
 	private final String namespace;
 
 	private final BroadcastOptions options;
 
-	public Emitter(RedisPubSub pubSub, ChannelNames channels, BroadcastCodec codec, ClusterMessageCodec messageCodec) {
+	public Emitter(RedisPubSub pubSub, ChannelNames channels, BroadcastCodec codec, ClassicCodec messageCodec) {
 		this(pubSub, channels, codec, messageCodec, "/", NO_TARGETS);
 	}
 
-	private Emitter(RedisPubSub pubSub, ChannelNames channels, BroadcastCodec codec, ClusterMessageCodec messageCodec,
+	private Emitter(RedisPubSub pubSub, ChannelNames channels, BroadcastCodec codec, ClassicCodec messageCodec,
 			String namespace, BroadcastOptions options) {
 		this.pubSub = pubSub;
 		this.channels = channels;
@@ -105,29 +104,17 @@ public final class Emitter {
 
 	/** Makes the targeted sockets, on every node, join these rooms. */
 	public CompletableFuture<Void> socketsJoin(String... rooms) {
-		return request(ClusterMessage.builder()
-			.type(RequestType.REMOTE_JOIN)
-			.options(this.options)
-			.put("rooms", List.of(rooms))
-			.build());
+		return request(new ClassicRequest.SocketsJoin(null, this.options, List.of(rooms), null));
 	}
 
 	/** Makes the targeted sockets, on every node, leave these rooms. */
 	public CompletableFuture<Void> socketsLeave(String... rooms) {
-		return request(ClusterMessage.builder()
-			.type(RequestType.REMOTE_LEAVE)
-			.options(this.options)
-			.put("rooms", List.of(rooms))
-			.build());
+		return request(new ClassicRequest.SocketsLeave(null, this.options, List.of(rooms), null));
 	}
 
 	/** Disconnects the targeted sockets from their namespace, or closes their whole connection when {@code close}. */
 	public CompletableFuture<Void> disconnectSockets(boolean close) {
-		return request(ClusterMessage.builder()
-			.type(RequestType.REMOTE_DISCONNECT)
-			.options(this.options)
-			.put("close", close)
-			.build());
+		return request(new ClassicRequest.DisconnectSockets(null, this.options, close, null));
 	}
 
 	/**
@@ -138,15 +125,11 @@ public final class Emitter {
 		List<@Nullable Object> data = new ArrayList<>();
 		data.add(event);
 		data.addAll(Arrays.asList(args));
-		return request(ClusterMessage.builder()
-			.put("uid", BroadcastMessage.EMITTER_UID)
-			.type(RequestType.SERVER_SIDE_EMIT)
-			.put("data", data)
-			.build());
+		return request(new ClassicRequest.ServerSideEmit(BroadcastMessage.EMITTER_UID, null, data));
 	}
 
-	private CompletableFuture<Void> request(ClusterMessage request) {
-		return this.pubSub.publish(this.channels.request(this.namespace), this.messageCodec.encodeJson(request))
+	private CompletableFuture<Void> request(ClassicRequest request) {
+		return this.pubSub.publish(this.channels.request(this.namespace), this.messageCodec.encode(request))
 			.thenApply((receivers) -> null);
 	}
 

@@ -1,9 +1,11 @@
 package dev.socketioredis.protocol;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +24,9 @@ public record BroadcastOptions(List<Room> rooms, List<Room> except, Map<String, 
 	public static final String VOLATILE = "volatile";
 
 	public static final String COMPRESS = "compress";
+
+	/** How long the clients of a broadcast with acknowledgements have, in milliseconds. */
+	private static final String TIMEOUT = "timeout";
 
 	public BroadcastOptions {
 		rooms = List.copyOf(rooms);
@@ -66,6 +71,17 @@ public record BroadcastOptions(List<Room> rooms, List<Room> except, Map<String, 
 		Map<String, @Nullable Object> flags = new LinkedHashMap<>(this.flags);
 		flags.put(flag, value);
 		return new BroadcastOptions(this.rooms, this.except, flags, this.layout);
+	}
+
+	/** These options with the acknowledgement timeout of a broadcast with acknowledgements. */
+	public BroadcastOptions withAckTimeout(Duration timeout) {
+		return withFlag(TIMEOUT, timeout.toMillis());
+	}
+
+	/** The acknowledgement timeout of a broadcast with acknowledgements, when the sender set one. */
+	public Optional<Duration> ackTimeout() {
+		return (this.flags.get(TIMEOUT) instanceof Number millis) ? Optional.of(Duration.ofMillis(millis.longValue()))
+				: Optional.empty();
 	}
 
 	public boolean isVolatile() {

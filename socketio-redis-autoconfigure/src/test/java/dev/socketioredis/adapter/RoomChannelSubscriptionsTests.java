@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.socketioredis.protocol.BroadcastCodec;
 import dev.socketioredis.protocol.ChannelNames;
-import dev.socketioredis.protocol.ClusterMessageCodec;
+import dev.socketioredis.protocol.ClassicCodec;
 import dev.socketioredis.redis.RedisPubSub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -172,7 +172,7 @@ class RoomChannelSubscriptionsTests {
 
 		};
 		return new ClusterSettings(new ChannelNames("k"), new ChannelSetOnly(this.channelSet), new BroadcastCodec(),
-				new ClusterMessageCodec(), true, Duration.ofSeconds(5), Duration.ofMillis(20), false, List.of(),
+				new ClassicCodec(), true, Duration.ofSeconds(5), Duration.ofMillis(20), false, List.of(),
 				List.of(), observer);
 	}
 

@@ -12,7 +12,7 @@ import dev.socketioredis.adapter.RedisStoreFactory;
 import dev.socketioredis.emitter.Emitter;
 import dev.socketioredis.protocol.BroadcastCodec;
 import dev.socketioredis.protocol.ChannelNames;
-import dev.socketioredis.protocol.ClusterMessageCodec;
+import dev.socketioredis.protocol.ClassicCodec;
 import dev.socketioredis.redis.RedisPubSub;
 import dev.socketioredis.server.SocketIoServerCustomizer;
 import dev.socketioredis.server.SocketIoServerLifecycle;
@@ -229,7 +229,7 @@ class SocketIoAutoConfigurationTests {
 
 		@Bean
 		Emitter userEmitter(RedisPubSub pubSub) {
-			return new Emitter(pubSub, new ChannelNames("custom"), new BroadcastCodec(), new ClusterMessageCodec());
+			return new Emitter(pubSub, new ChannelNames("custom"), new BroadcastCodec(), new ClassicCodec());
 		}
 
 	}

@@ -2,6 +2,7 @@ package dev.socketioredis.protocol;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,11 +15,11 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * Encodes and decodes {@link ClusterMessage}s. Receivers tell the formats apart as the Node adapter does: a message
- * starting with {@code {} is JSON, anything else msgpack. Requests and responses are JSON except
- * {@link RequestType#BROADCAST} and {@link RequestType#BROADCAST_ACK}, which may carry binary.
+ * The two encodings of the cluster's requests and responses, for both dialects: JSON (binary written as Node's
+ * {@code JSON.stringify} writes a Buffer) and msgpack. Receivers tell them apart as Node does: a message starting with
+ * {@code {} is JSON, anything else msgpack. Trees are maps, lists and scalars, written in their maps' key order.
  */
-public final class ClusterMessageCodec {
+final class WireTrees {
 
 	private final ObjectMapper json = new ObjectMapper(
 			JsonFactory.builder().streamReadConstraints(WireLimits.READ_CONSTRAINTS).build())
@@ -28,15 +29,16 @@ public final class ClusterMessageCodec {
 
 	private final ObjectMapper msgpack = MsgpackMapper.create();
 
-	public byte[] encodeJson(ClusterMessage message) {
-		return write(this.json, message);
+	byte[] json(Object tree) {
+		return write(this.json, tree);
 	}
 
-	public byte[] encodeMsgpack(ClusterMessage message) {
-		return write(this.msgpack, message);
+	byte[] msgpack(Object tree) {
+		return write(this.msgpack, tree);
 	}
 
-	public ClusterMessage decode(byte[] bytes) throws MalformedMessageException {
+	/** Reads a message whose top level is a map, JSON or msgpack. */
+	Map<String, ?> readMap(byte[] bytes) throws MalformedMessageException {
 		if (bytes.length == 0) {
 			throw new MalformedMessageException("Empty message");
 		}
@@ -52,12 +54,12 @@ public final class ClusterMessageCodec {
 			throw new MalformedMessageException("Not " + ((mapper == this.json) ? "JSON" : "msgpack") + ": "
 					+ ex.getMessage(), ex);
 		}
-		return new ClusterMessage(new LinkedHashMap<>(WireValues.map(value, "message")));
+		return new LinkedHashMap<>(WireValues.map(value, "message"));
 	}
 
-	private static byte[] write(ObjectMapper mapper, ClusterMessage message) {
+	private static byte[] write(ObjectMapper mapper, Object tree) {
 		try {
-			return mapper.writeValueAsBytes(message.fields());
+			return mapper.writeValueAsBytes(tree);
 		}
 		catch (JsonProcessingException ex) {
 			throw new MessageEncodingException("Cannot write a cluster message: " + ex.getOriginalMessage(), ex);
