@@ -88,6 +88,21 @@ public record BroadcastOptions(List<Room> rooms, List<Room> except, Map<String, 
 		return Boolean.TRUE.equals(this.flags.get(VOLATILE));
 	}
 
+	/** As requests write them: {@code {rooms, except}}. */
+	Map<String, Object> targetsOnWire() {
+		Map<String, Object> opts = new LinkedHashMap<>();
+		opts.put("rooms", this.rooms);
+		opts.put("except", this.except);
+		return opts;
+	}
+
+	/** As broadcasts with acknowledgements and {@code socket.io-adapter} messages write them: {@code {rooms, except, flags}}. */
+	Map<String, Object> targetsAndFlagsOnWire() {
+		Map<String, Object> opts = targetsOnWire();
+		opts.put("flags", this.flags);
+		return opts;
+	}
+
 	private static List<Room> plus(List<Room> rooms, String... more) {
 		List<Room> result = new ArrayList<>(rooms);
 		for (String name : more) {

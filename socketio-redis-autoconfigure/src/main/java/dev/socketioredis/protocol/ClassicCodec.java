@@ -51,7 +51,7 @@ public final class ClassicCodec {
 
 	public byte[] encode(ClassicRequest request) {
 		Map<String, @Nullable Object> fields = new LinkedHashMap<>();
-		putIfPresent(fields, UID, request.uid());
+		WireTrees.putIfPresent(fields, UID, request.uid());
 		if (request instanceof ClassicRequest.SocketIds ids) {
 			fields.put(REQUEST_ID, ids.requestId());
 			fields.put(TYPE, RequestType.SOCKETS.code());
@@ -63,26 +63,26 @@ public final class ClassicCodec {
 		}
 		else if (request instanceof SocketsJoin join) {
 			fields.put(TYPE, RequestType.REMOTE_JOIN.code());
-			fields.put(OPTS, targets(join.options()));
+			fields.put(OPTS, join.options().targetsOnWire());
 			fields.put(ROOMS, join.rooms());
 		}
 		else if (request instanceof SocketsLeave leave) {
 			fields.put(TYPE, RequestType.REMOTE_LEAVE.code());
-			fields.put(OPTS, targets(leave.options()));
+			fields.put(OPTS, leave.options().targetsOnWire());
 			fields.put(ROOMS, leave.rooms());
 		}
 		else if (request instanceof DisconnectSockets disconnect) {
 			fields.put(TYPE, RequestType.REMOTE_DISCONNECT.code());
-			fields.put(OPTS, targets(disconnect.options()));
+			fields.put(OPTS, disconnect.options().targetsOnWire());
 			fields.put(CLOSE, disconnect.close());
 		}
 		else if (request instanceof FetchSockets fetch) {
 			fields.put(REQUEST_ID, fetch.requestId());
 			fields.put(TYPE, RequestType.REMOTE_FETCH.code());
-			fields.put(OPTS, targets(fetch.options()));
+			fields.put(OPTS, fetch.options().targetsOnWire());
 		}
 		else if (request instanceof ServerSideEmit emit) {
-			putIfPresent(fields, REQUEST_ID, emit.requestId());
+			WireTrees.putIfPresent(fields, REQUEST_ID, emit.requestId());
 			fields.put(TYPE, RequestType.SERVER_SIDE_EMIT.code());
 			fields.put(DATA, emit.data());
 		}
@@ -90,7 +90,7 @@ public final class ClassicCodec {
 			fields.put(REQUEST_ID, broadcast.requestId());
 			fields.put(TYPE, RequestType.BROADCAST.code());
 			fields.put(PACKET, broadcast.packet());
-			fields.put(OPTS, targetsAndFlags(broadcast.options()));
+			fields.put(OPTS, broadcast.options().targetsAndFlagsOnWire());
 			return this.trees.msgpack(fields);
 		}
 		return this.trees.json(fields);
@@ -199,27 +199,6 @@ public final class ClassicCodec {
 		return new Sockets(requestId, described);
 	}
 
-	/** {@code opts} as the Node adapter and emitter write them in requests: {@code {rooms, except}}. */
-	private static Map<String, Object> targets(BroadcastOptions options) {
-		Map<String, Object> opts = new LinkedHashMap<>();
-		opts.put(ROOMS, options.rooms());
-		opts.put("except", options.except());
-		return opts;
-	}
-
-	/** {@code opts} of a {@link BroadcastWithAck}: {@code {rooms, except, flags}}. */
-	private static Map<String, Object> targetsAndFlags(BroadcastOptions options) {
-		Map<String, Object> opts = targets(options);
-		opts.put("flags", options.flags());
-		return opts;
-	}
-
-	private static void putIfPresent(Map<String, @Nullable Object> fields, String field, @Nullable Object value) {
-		if (value != null) {
-			fields.put(field, value);
-		}
-	}
-
 	/** Checked reads of a decoded message's fields. */
 	private record Fields(Map<String, ?> fields) {
 
@@ -241,8 +220,7 @@ public final class ClassicCodec {
 		}
 
 		@Nullable String optionalString(String field) throws MalformedMessageException {
-			Object value = this.fields.get(field);
-			return (value != null) ? WireValues.string(value, field) : null;
+			return WireValues.optionalString(this.fields.get(field), field);
 		}
 
 		int integer(String field) throws MalformedMessageException {

@@ -1,6 +1,9 @@
 package dev.socketioredis.protocol;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,6 +16,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The two encodings of the cluster's requests and responses, for both dialects: JSON (binary written as Node's
@@ -35,6 +39,30 @@ final class WireTrees {
 
 	byte[] msgpack(Object tree) {
 		return write(this.msgpack, tree);
+	}
+
+	/** Adds a field unless its value is absent, as {@code JSON.stringify} leaves out {@code undefined} values. */
+	static void putIfPresent(Map<String, @Nullable Object> fields, String field, @Nullable Object value) {
+		if (value != null) {
+			fields.put(field, value);
+		}
+	}
+
+	/** Whether a tree holds binary anywhere, as Node's {@code hasBinary} tells. */
+	static boolean containsBinary(@Nullable Object tree) {
+		if (tree instanceof byte[] || tree instanceof ByteBuffer) {
+			return true;
+		}
+		if (tree instanceof Map<?, ?> map) {
+			return map.values().stream().anyMatch(WireTrees::containsBinary);
+		}
+		if (tree instanceof Collection<?> collection) {
+			return collection.stream().anyMatch(WireTrees::containsBinary);
+		}
+		if (tree instanceof Object[] array) {
+			return Arrays.stream(array).anyMatch(WireTrees::containsBinary);
+		}
+		return false;
 	}
 
 	/** Reads a message whose top level is a map, JSON or msgpack. */

@@ -22,6 +22,10 @@ final class WireValues {
 		throw unexpected(field, "a string", value);
 	}
 
+	static @Nullable String optionalString(@Nullable Object value, String field) throws MalformedMessageException {
+		return (value != null) ? string(value, field) : null;
+	}
+
 	static int integer(@Nullable Object value, String field) throws MalformedMessageException {
 		if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
 			return ((Number) value).intValue();
