@@ -6,12 +6,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import dev.socketioredis.redis.RedisPubSub;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -36,22 +32,46 @@ class ArchitectureTests {
 
 	@Test
 	void protocolKnowsJacksonAndMsgpackOnly() {
-		assertThatPackage("protocol").knowsNone(otherPackagesThan("protocol", SPRING, NETTY_SOCKETIO, NETTY, LETTUCE));
+		assertThatPackage("protocol")
+			.knowsNone(otherPackagesThan("protocol", SPRING, NETTY_SOCKETIO, NETTY, LETTUCE).toArray(String[]::new));
 	}
 
 	@Test
 	void transportKnowsNettySocketIoAndNettyOnly() {
-		assertThatPackage("transport").knowsNone(otherPackagesThan("transport", SPRING, LETTUCE));
+		assertThatPackage("transport").knowsNone(otherPackagesThan("transport", SPRING, LETTUCE).toArray(String[]::new));
 	}
 
 	@Test
-	void adapterKnowsProtocolTransportNettySocketIoAndTheRedisPortOnly() {
-		assertThatPackage("adapter").knowsNone(project("emitter"), project("server"), project("events"),
-				project("metrics"), project("health"), project("actuate"), project("autoconfigure"), SPRING, LETTUCE);
+	void adapterKnowsProtocolTransportAndNettySocketIoOnly() {
+		assertThatPackage("adapter").knowsNone(otherPackagesThan("adapter", SPRING, LETTUCE)
+			.filter((name) -> !name.equals(project("protocol")) && !name.equals(project("transport")))
+			.toArray(String[]::new));
+	}
+
+	@Test
+	void theEngineKnowsNeitherNettySocketIoNorAnyTransport() {
 		check(noClasses().that()
-			.resideInAPackage(project("adapter"))
+			.haveNameMatching("dev\\.socketioredis\\.adapter\\.(NamespaceEngine|Requester|RequestHandler|PendingRequests"
+					+ "|LocalRooms|ClusterTransport|LocalSockets)(\\$.*)?")
 			.should()
-			.dependOnClassesThat(resideInAPackage(project("redis")).and(not(belongToAnyOf(RedisPubSub.class)))));
+			.dependOnClassesThat()
+			.resideInAnyPackage(NETTY_SOCKETIO, NETTY, project("transport"), project("redis")));
+	}
+
+	@Test
+	void pubsubKnowsTheTransportPortProtocolAndTheRedisPortOnly() {
+		assertThatPackage("pubsub").knowsNone(project("transport"), project("emitter"), project("server"),
+				project("events"), project("metrics"), project("health"), project("actuate"), project("autoconfigure"),
+				"dev.socketioredis.redis.springdata..", SPRING, NETTY_SOCKETIO, NETTY, LETTUCE);
+	}
+
+	@Test
+	void theRedisPortKnowsNoLibrary() {
+		check(noClasses().that()
+			.resideInAPackage("dev.socketioredis.redis")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(SPRING, LETTUCE, NETTY, NETTY_SOCKETIO, "com.fasterxml.."));
 	}
 
 	@Test
@@ -62,8 +82,8 @@ class ArchitectureTests {
 
 	@Test
 	void redisAndServerKnowNoOtherPackageOfTheProject() {
-		assertThatPackage("redis").knowsNone(otherPackagesThan("redis"));
-		assertThatPackage("server").knowsNone(otherPackagesThan("server"));
+		assertThatPackage("redis").knowsNone(otherPackagesThan("redis").toArray(String[]::new));
+		assertThatPackage("server").knowsNone(otherPackagesThan("server").toArray(String[]::new));
 	}
 
 	@Test
@@ -87,13 +107,13 @@ class ArchitectureTests {
 	}
 
 	/** Every other package of the project, and these. */
-	private static String[] otherPackagesThan(String own, String... more) {
+	private static Stream<String> otherPackagesThan(String own, String... more) {
 		Stream<String> others = Stream
-			.of("protocol", "transport", "adapter", "emitter", "redis", "server", "events", "metrics", "health",
-					"actuate", "autoconfigure")
+			.of("protocol", "transport", "adapter", "pubsub", "emitter", "redis", "server", "events", "metrics",
+					"health", "actuate", "autoconfigure")
 			.filter((name) -> !name.equals(own))
 			.map(ArchitectureTests::project);
-		return Stream.concat(others, Stream.of(more)).toArray(String[]::new);
+		return Stream.concat(others, Stream.of(more));
 	}
 
 	private static String project(String name) {

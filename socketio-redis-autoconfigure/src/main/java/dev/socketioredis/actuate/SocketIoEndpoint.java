@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import dev.socketioredis.adapter.NamespaceAdapter;
-import dev.socketioredis.adapter.RedisStoreFactory;
+import dev.socketioredis.adapter.NamespaceMonitor;
+import dev.socketioredis.adapter.NamespaceRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -21,21 +21,21 @@ public class SocketIoEndpoint {
 
 	private static final Duration REDIS_TIMEOUT = Duration.ofSeconds(2);
 
-	private final RedisStoreFactory storeFactory;
+	private final NamespaceRegistry registry;
 
 	private final Map<String, Object> settings;
 
 	/**
 	 * @param settings the effective settings to show; nothing secret
 	 */
-	public SocketIoEndpoint(RedisStoreFactory storeFactory, Map<String, Object> settings) {
-		this.storeFactory = storeFactory;
+	public SocketIoEndpoint(NamespaceRegistry registry, Map<String, Object> settings) {
+		this.registry = registry;
 		this.settings = settings;
 	}
 
 	@ReadOperation
 	public SocketIoDescriptor socketio() {
-		List<NamespaceDescriptor> namespaces = this.storeFactory.adapters()
+		List<NamespaceDescriptor> namespaces = this.registry.monitors()
 			.stream()
 			.map((adapter) -> new NamespaceDescriptor(adapter.name(), adapter.uid(), adapter.localClients(),
 					adapter.localRooms(), nodes(adapter)))
@@ -43,7 +43,7 @@ public class SocketIoEndpoint {
 		return new SocketIoDescriptor(namespaces, this.settings);
 	}
 
-	private static @Nullable Long nodes(NamespaceAdapter adapter) {
+	private static @Nullable Long nodes(NamespaceMonitor adapter) {
 		try {
 			return adapter.countNodes().get(REDIS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 		}

@@ -13,7 +13,7 @@ public interface AdapterObserver {
 	};
 
 	/** A namespace adapter was created (at start, or on its namespace's first use). */
-	default void adapterCreated(NamespaceAdapter adapter) {
+	default void adapterCreated(NamespaceMonitor adapter) {
 	}
 
 	default void published(String namespace, MessageKind kind, int bytes) {

@@ -19,7 +19,6 @@ import dev.socketioredis.protocol.ClassicRequest.SocketIds;
 import dev.socketioredis.protocol.ClassicRequest.SocketsJoin;
 import dev.socketioredis.protocol.ClassicRequest.SocketsLeave;
 import dev.socketioredis.protocol.ClassicResponse;
-import dev.socketioredis.protocol.MalformedMessageException;
 import dev.socketioredis.protocol.Room;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -36,20 +35,30 @@ final class RequestHandler {
 
 	private static final Duration DEFAULT_ACK_TIMEOUT = Duration.ofSeconds(5);
 
-	private final NamespaceAdapter adapter;
+	private final String namespace;
+
+	private final String uid;
 
 	private final LocalSockets sockets;
 
+	private final ClusterTransport transport;
+
 	private final PendingRequests pending;
+
+	private final AdapterObserver observer;
 
 	private final Map<String, ServerSideEventListener> listeners = new ConcurrentHashMap<>();
 
 	private final AtomicLong ignored = new AtomicLong();
 
-	RequestHandler(NamespaceAdapter adapter, LocalSockets sockets, PendingRequests pending) {
-		this.adapter = adapter;
+	RequestHandler(String namespace, String uid, LocalSockets sockets, ClusterTransport transport,
+			PendingRequests pending, AdapterObserver observer) {
+		this.namespace = namespace;
+		this.uid = uid;
 		this.sockets = sockets;
+		this.transport = transport;
 		this.pending = pending;
+		this.observer = observer;
 	}
 
 	void register(ServerSideEventListener listener) {
@@ -61,30 +70,12 @@ final class RequestHandler {
 		return this.ignored.get();
 	}
 
-	void onRequest(byte[] bytes) {
-		try {
-			Optional<ClassicRequest> request = this.adapter.messageCodec().decodeRequest(bytes);
-			if (request.isEmpty()) {
-				ignore("a message of no known request type", null);
-				return;
-			}
-			handle(request.get());
-		}
-		catch (MalformedMessageException | RuntimeException ex) {
-			ignore("an unreadable request", ex);
-		}
-	}
-
-	private void handle(ClassicRequest request) {
+	void onRequest(ClassicRequest request) {
 		if (request instanceof SocketIds ids) {
 			if (!isOwnRequest(ids.requestId())) {
 				BroadcastOptions options = BroadcastOptions.wholeNamespace(BroadcastOptions.Layout.ADAPTER)
 					.to(names(ids.rooms()));
-				List<String> sockets = this.sockets.targets(options)
-					.stream()
-					.map((client) -> client.getSessionId().toString())
-					.toList();
-				respond(request, new ClassicResponse.SocketIds(ids.requestId(), sockets));
+				respond(request, new ClassicResponse.SocketIds(ids.requestId(), this.sockets.socketIds(options)));
 			}
 		}
 		else if (request instanceof AllRooms all) {
@@ -145,7 +136,7 @@ final class RequestHandler {
 		Object ack = listener.onEvent(new ArrayList<>(request.args()));
 		if (request.requestId() != null) {
 			// acknowledgements of server-side emits always go to the common channel, as Node sends them
-			this.adapter.publishResponse(null, new ClassicResponse.ServerSideEmitAck(request.requestId(), ack));
+			this.transport.publish(null, new ClassicResponse.ServerSideEmitAck(request.requestId(), ack));
 		}
 	}
 
@@ -154,12 +145,12 @@ final class RequestHandler {
 		Duration ackTimeout = request.options().ackTimeout().orElse(DEFAULT_ACK_TIMEOUT);
 		String requester = request.uid();
 		int clients = this.sockets.deliverWithAck(request.packet(), request.options(), ackTimeout,
-				(ack) -> this.adapter.publishResponse(requester, new ClassicResponse.ClientAck(requestId, ack)));
-		this.adapter.publishResponse(requester, new ClassicResponse.ClientCount(requestId, clients));
+				(ack) -> this.transport.publish(requester, new ClassicResponse.ClientAck(requestId, ack)));
+		this.transport.publish(requester, new ClassicResponse.ClientCount(requestId, clients));
 	}
 
 	private void respond(ClassicRequest request, ClassicResponse response) {
-		this.adapter.publishResponse(request.uid(), response);
+		this.transport.publish(request.uid(), response);
 	}
 
 	private boolean isOwnRequest(String requestId) {
@@ -167,19 +158,20 @@ final class RequestHandler {
 	}
 
 	private boolean isOwnUid(ClassicRequest request) {
-		return this.adapter.uid().equals(request.uid());
+		return this.uid.equals(request.uid());
 	}
 
 	private static String[] names(List<Room> rooms) {
 		return rooms.stream().map(Room::name).toArray(String[]::new);
 	}
 
-	private void ignore(String what, @Nullable Exception cause) {
-		this.adapter.observer()
-			.dropped(this.adapter.name(), AdapterObserver.MessageKind.REQUEST, (cause != null) ? "undecodable" : "unknown");
+	/** A request that could not be read ({@code cause}), or that this node cannot answer. */
+	void ignore(String what, @Nullable Exception cause) {
+		this.observer.dropped(this.namespace, AdapterObserver.MessageKind.REQUEST,
+				(cause != null) ? "undecodable" : "unknown");
 		long count = this.ignored.incrementAndGet();
 		if (count == 1 || count % 1000 == 0) {
-			logger.warn("Ignored {} request(s) on namespace {}; latest: {}{}", count, this.adapter.name(), what,
+			logger.warn("Ignored {} request(s) on namespace {}; latest: {}{}", count, this.namespace, what,
 					(cause != null) ? " (" + cause.getMessage() + ")" : "");
 		}
 	}

@@ -29,33 +29,44 @@ import org.jspecify.annotations.Nullable;
  */
 final class Requester {
 
-	private final NamespaceAdapter adapter;
+	private final String namespace;
+
+	private final String uid;
 
 	private final LocalSockets sockets;
+
+	private final ClusterTransport transport;
 
 	private final PendingRequests pending;
 
 	private final Duration requestsTimeout;
 
-	Requester(NamespaceAdapter adapter, LocalSockets sockets, PendingRequests pending, Duration requestsTimeout) {
-		this.adapter = adapter;
+	private final AdapterObserver observer;
+
+	Requester(String namespace, String uid, LocalSockets sockets, ClusterTransport transport, PendingRequests pending,
+			EngineSettings settings) {
+		this.namespace = namespace;
+		this.uid = uid;
 		this.sockets = sockets;
+		this.transport = transport;
 		this.pending = pending;
-		this.requestsTimeout = requestsTimeout;
+		this.requestsTimeout = settings.requestsTimeout();
+		this.observer = settings.observer();
 	}
 
-	CompletableFuture<List<RemoteSocket>> fetchSockets(BroadcastOptions options) {
+	/** @param handle the namespace the sockets found act through */
+	CompletableFuture<List<RemoteSocket>> fetchSockets(BroadcastOptions options, NamespaceAdapter handle) {
 		List<@Nullable Object> local = new ArrayList<>(this.sockets.describe(options));
 		return timed("fetchSockets", collect("fetchSockets", local,
-				(requestId) -> new ClassicRequest.FetchSockets(this.adapter.uid(), requestId, options)))
+				(requestId) -> new ClassicRequest.FetchSockets(this.uid, requestId, options)))
 			.handle((sockets, failure) -> {
 				if (failure == null) {
-					return sockets.stream().map(this::remoteSocket).toList();
+					return sockets.stream().map((socket) -> remoteSocket(socket, handle)).toList();
 				}
 				Throwable cause = (failure instanceof CompletionException) ? failure.getCause() : failure;
 				if (cause instanceof RequestTimeoutException timeout) { // its partial answers as sockets too
 					throw new RequestTimeoutException(timeout.getMessage(),
-							timeout.partial().stream().map((socket) -> (Object) remoteSocket(socket)).toList());
+							timeout.partial().stream().map((socket) -> (Object) remoteSocket(socket, handle)).toList());
 				}
 				throw (failure instanceof CompletionException ex) ? ex : new CompletionException(failure);
 			});
@@ -64,7 +75,7 @@ final class Requester {
 	CompletableFuture<Set<String>> allRooms() {
 		List<@Nullable Object> local = new ArrayList<>(this.sockets.rooms());
 		return timed("allRooms", collect("allRooms", local,
-				(requestId) -> new ClassicRequest.AllRooms(this.adapter.uid(), requestId)))
+				(requestId) -> new ClassicRequest.AllRooms(this.uid, requestId)))
 			.thenApply((rooms) -> {
 				Set<String> all = new LinkedHashSet<>();
 				rooms.forEach((room) -> all.add((room instanceof Room wire) ? wire.name() : String.valueOf(room)));
@@ -75,7 +86,7 @@ final class Requester {
 	/** Joins, leaves or disconnects the matching sockets here at once, and on the other nodes through Redis. */
 	CompletableFuture<Void> applyEverywhere(RequestType type, BroadcastOptions options, List<String> rooms,
 			boolean close) {
-		String uid = this.adapter.uid();
+		String uid = this.uid;
 		ClassicRequest request;
 		switch (type) {
 			case REMOTE_JOIN -> {
@@ -91,27 +102,26 @@ final class Requester {
 				request = new ClassicRequest.DisconnectSockets(uid, options, close, null);
 			}
 		}
-		return this.adapter.publishRequest(request);
+		return this.transport.publish(request);
 	}
 
 	CompletableFuture<Void> serverSideEmit(String event, List<@Nullable Object> args) {
-		return this.adapter
-			.publishRequest(new ClassicRequest.ServerSideEmit(this.adapter.uid(), null, eventData(event, args)));
+		return this.transport.publish(new ClassicRequest.ServerSideEmit(this.uid, null, eventData(event, args)));
 	}
 
 	/** Completes with the first acknowledgement argument of every other node. */
 	CompletableFuture<List<@Nullable Object>> serverSideEmitWithAck(String event, List<@Nullable Object> args,
 			Duration timeout) {
 		String requestId = AdapterUid.generate();
-		return timed("serverSideEmitWithAck", this.adapter.countNodes().thenCompose((nodes) -> {
+		return timed("serverSideEmitWithAck", this.transport.countNodes().thenCompose((nodes) -> {
 			int others = (int) (nodes - 1);
 			if (others <= 0) {
 				return CompletableFuture.completedFuture(List.of());
 			}
 			CompletableFuture<List<@Nullable Object>> answers = this.pending.register(requestId,
 					"serverSideEmitWithAck", new Counted(others, null, Requester::acknowledgement), timeout);
-			send(requestId, this.adapter.publishRequest(
-					new ClassicRequest.ServerSideEmit(this.adapter.uid(), requestId, eventData(event, args))));
+			send(requestId, this.transport.publish(
+					new ClassicRequest.ServerSideEmit(this.uid, requestId, eventData(event, args))));
 			return answers;
 		}));
 	}
@@ -126,12 +136,12 @@ final class Requester {
 		Acknowledgements acknowledgements = new Acknowledgements();
 		CompletableFuture<List<@Nullable Object>> result = this.pending.register(requestId, "emitWithAck",
 				acknowledgements, timeout);
-		send(requestId, this.adapter.publishRequest(new ClassicRequest.BroadcastWithAck(this.adapter.uid(), requestId,
+		send(requestId, this.transport.publish(new ClassicRequest.BroadcastWithAck(this.uid, requestId,
 				packet, options.withAckTimeout(timeout))));
 		int local = this.sockets.deliverWithAck(packet, options, timeout,
 				(ack) -> this.pending.answer(requestId, new Ack(ack)));
 		this.pending.answer(requestId, new ClientCount(local));
-		this.adapter.countNodes().whenComplete((nodes, failure) -> {
+		this.transport.countNodes().whenComplete((nodes, failure) -> {
 			if (failure != null) {
 				this.pending.fail(requestId, failure);
 			}
@@ -149,8 +159,7 @@ final class Requester {
 		return request.whenComplete((result, failure) -> {
 			Throwable cause = (failure instanceof CompletionException) ? failure.getCause() : failure;
 			String outcome = (cause == null) ? "success" : (cause instanceof RequestTimeoutException) ? "timeout" : "error";
-			this.adapter.observer()
-				.requestCompleted(this.adapter.name(), type, outcome, Duration.ofNanos(System.nanoTime() - started));
+			this.observer.requestCompleted(this.namespace, type, outcome, Duration.ofNanos(System.nanoTime() - started));
 		});
 	}
 
@@ -173,13 +182,13 @@ final class Requester {
 	private CompletableFuture<List<@Nullable Object>> collect(String what, List<@Nullable Object> local,
 			Function<String, ClassicRequest> request) {
 		String requestId = AdapterUid.generate();
-		return this.adapter.countNodes().thenCompose((nodes) -> {
+		return this.transport.countNodes().thenCompose((nodes) -> {
 			if (nodes <= 1) {
 				return CompletableFuture.completedFuture(local);
 			}
 			CompletableFuture<List<@Nullable Object>> answers = this.pending.register(requestId, what,
 					new Counted(nodes.intValue(), local, Requester::items), this.requestsTimeout);
-			send(requestId, this.adapter.publishRequest(request.apply(requestId)));
+			send(requestId, this.transport.publish(request.apply(requestId)));
 			return answers;
 		});
 	}
@@ -192,9 +201,9 @@ final class Requester {
 		});
 	}
 
-	private RemoteSocket remoteSocket(@Nullable Object item) {
+	private static RemoteSocket remoteSocket(@Nullable Object item, NamespaceAdapter handle) {
 		SocketDescription socket = (SocketDescription) item;
-		return new RemoteSocket(socket.id(), socket.handshake(), socket.rooms(), socket.data(), this.adapter);
+		return new RemoteSocket(socket.id(), socket.handshake(), socket.rooms(), socket.data(), handle);
 	}
 
 	private static List<@Nullable Object> eventData(String event, List<@Nullable Object> args) {

@@ -16,10 +16,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SocketIoCluster {
 
-	private final RedisStoreFactory storeFactory;
+	private final NamespaceRegistry registry;
 
-	public SocketIoCluster(RedisStoreFactory storeFactory) {
-		this.storeFactory = storeFactory;
+	public SocketIoCluster(NamespaceRegistry registry) {
+		this.registry = registry;
 	}
 
 	/**
@@ -27,7 +27,7 @@ public final class SocketIoCluster {
 	 * @throws IllegalStateException before the server started, or for a namespace the server does not have
 	 */
 	public NamespaceAdapter of(String namespace) {
-		return this.storeFactory.adapter(namespace);
+		return this.registry.adapter(namespace);
 	}
 
 	/** Broadcasts to rooms of the default namespace. */

@@ -1,7 +1,10 @@
 /**
- * The cluster adapter: one {@link dev.socketioredis.adapter.NamespaceAdapter} per namespace publishes broadcasts in the
- * Node format and delivers the ones other nodes publish to local clients; {@link
- * dev.socketioredis.adapter.RedisStoreFactory} plugs it into netty-socketio.
+ * The cluster adapter. Each namespace has a {@link dev.socketioredis.adapter.NamespaceEngine}, transport-neutral:
+ * it delivers broadcasts to local sockets ({@link dev.socketioredis.adapter.LocalSockets}), and reaches the other
+ * nodes through a {@link dev.socketioredis.adapter.ClusterTransport}; applications hold its
+ * {@link dev.socketioredis.adapter.NamespaceAdapter} handle, monitoring its
+ * {@link dev.socketioredis.adapter.NamespaceMonitor}. {@link dev.socketioredis.adapter.NamespaceRegistry} keeps the
+ * engines and {@link dev.socketioredis.adapter.RedisStoreFactory} plugs them into netty-socketio.
  */
 @NullMarked
 package dev.socketioredis.adapter;

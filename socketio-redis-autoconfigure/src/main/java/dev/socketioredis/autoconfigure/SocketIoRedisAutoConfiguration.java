@@ -2,7 +2,9 @@ package dev.socketioredis.autoconfigure;
 
 import com.corundumstudio.socketio.SocketIOServer;
 import dev.socketioredis.adapter.AdapterObserver;
-import dev.socketioredis.adapter.ClusterSettings;
+import dev.socketioredis.adapter.ClusterTransport;
+import dev.socketioredis.adapter.EngineSettings;
+import dev.socketioredis.adapter.NamespaceRegistry;
 import dev.socketioredis.adapter.RedisStoreFactory;
 import dev.socketioredis.adapter.RoomEventListener;
 import dev.socketioredis.adapter.ServerSideEventListener;
@@ -12,9 +14,11 @@ import dev.socketioredis.events.RoomEventPublisher;
 import dev.socketioredis.protocol.BroadcastCodec;
 import dev.socketioredis.protocol.ChannelNames;
 import dev.socketioredis.protocol.ClassicCodec;
-import dev.socketioredis.redis.OrderedMessageListenerContainer;
+import dev.socketioredis.pubsub.PubSubSettings;
+import dev.socketioredis.pubsub.PubSubTransports;
+import dev.socketioredis.redis.springdata.OrderedMessageListenerContainer;
 import dev.socketioredis.redis.RedisPubSub;
-import dev.socketioredis.redis.SpringDataRedisPubSub;
+import dev.socketioredis.redis.springdata.SpringDataRedisPubSub;
 import dev.socketioredis.server.SocketIoServerCustomizer;
 import dev.socketioredis.server.SocketIoServerLifecycle;
 import io.lettuce.core.ClientOptions;
@@ -134,21 +138,35 @@ public final class SocketIoRedisAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		RedisStoreFactory socketIoRedisStoreFactory(SocketIoRedisProperties properties, ChannelNames channelNames,
-				RedisPubSub pubSub, BroadcastCodec codec, ClassicCodec messageCodec,
-				ObjectProvider<RoomEventListener> roomEventListeners,
-				ObjectProvider<ServerSideEventListener> serverSideEventListeners,
+		ClusterTransport.Factory socketIoClusterTransports(SocketIoRedisProperties properties,
+				ChannelNames channelNames, RedisPubSub pubSub, BroadcastCodec codec, ClassicCodec messageCodec,
 				ObjectProvider<AdapterObserver> observer) {
-			return new RedisStoreFactory(new ClusterSettings(channelNames, pubSub, codec, messageCodec,
-					properties.isChannelMultiplexing(), properties.getRequestsTimeout(), properties.getReconnectDelay(),
-					properties.isPublishOnSpecificResponseChannel(), roomEventListeners.orderedStream().toList(),
-					serverSideEventListeners.orderedStream().toList(), observer.getIfAvailable(() -> AdapterObserver.NONE)));
+			return new PubSubTransports(new PubSubSettings(channelNames, pubSub, codec, messageCodec,
+					properties.isChannelMultiplexing(), properties.isPublishOnSpecificResponseChannel(),
+					properties.getReconnectDelay(), observer.getIfAvailable(() -> AdapterObserver.NONE)));
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		SocketIoCluster socketIoCluster(RedisStoreFactory storeFactory) {
-			return new SocketIoCluster(storeFactory);
+		NamespaceRegistry socketIoNamespaceRegistry(SocketIoRedisProperties properties,
+				ClusterTransport.Factory transports, ObjectProvider<RoomEventListener> roomEventListeners,
+				ObjectProvider<ServerSideEventListener> serverSideEventListeners,
+				ObjectProvider<AdapterObserver> observer) {
+			return new NamespaceRegistry(new EngineSettings(properties.getRequestsTimeout(),
+					roomEventListeners.orderedStream().toList(), serverSideEventListeners.orderedStream().toList(),
+					observer.getIfAvailable(() -> AdapterObserver.NONE)), transports);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		RedisStoreFactory socketIoRedisStoreFactory(NamespaceRegistry registry) {
+			return new RedisStoreFactory(registry);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		SocketIoCluster socketIoCluster(NamespaceRegistry registry) {
+			return new SocketIoCluster(registry);
 		}
 
 		@Bean

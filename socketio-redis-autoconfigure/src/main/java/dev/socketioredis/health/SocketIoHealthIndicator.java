@@ -7,8 +7,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import dev.socketioredis.adapter.NamespaceAdapter;
-import dev.socketioredis.adapter.RedisStoreFactory;
+import dev.socketioredis.adapter.NamespaceMonitor;
+import dev.socketioredis.adapter.NamespaceRegistry;
 import dev.socketioredis.server.SocketIoServerLifecycle;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -25,12 +25,12 @@ public class SocketIoHealthIndicator extends AbstractHealthIndicator {
 
 	private final SocketIoServerLifecycle server;
 
-	private final RedisStoreFactory storeFactory;
+	private final NamespaceRegistry registry;
 
-	public SocketIoHealthIndicator(SocketIoServerLifecycle server, RedisStoreFactory storeFactory) {
+	public SocketIoHealthIndicator(SocketIoServerLifecycle server, NamespaceRegistry registry) {
 		super("Socket.IO health check failed");
 		this.server = server;
-		this.storeFactory = storeFactory;
+		this.registry = registry;
 	}
 
 	@Override
@@ -38,7 +38,7 @@ public class SocketIoHealthIndicator extends AbstractHealthIndicator {
 		boolean up = this.server.isRunning();
 		builder.withDetail("port", this.server.getPort());
 		Map<String, Object> namespaces = new LinkedHashMap<>();
-		for (NamespaceAdapter adapter : this.storeFactory.adapters()) {
+		for (NamespaceMonitor adapter : this.registry.monitors()) {
 			try {
 				boolean subscribed = adapter.isSubscribed().get(REDIS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 				long nodes = adapter.countNodes().get(REDIS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import dev.socketioredis.adapter.AdapterObserver;
-import dev.socketioredis.adapter.NamespaceAdapter;
+import dev.socketioredis.adapter.NamespaceMonitor;
 import dev.socketioredis.transport.ClientFaults;
 import dev.socketioredis.transport.ClientFaults.Reason;
 import io.micrometer.core.instrument.Counter;
@@ -77,12 +77,12 @@ public class SocketIoMetrics implements AdapterObserver, MeterBinder {
 	}
 
 	@Override
-	public void adapterCreated(NamespaceAdapter adapter) {
+	public void adapterCreated(NamespaceMonitor adapter) {
 		registerGauges(this.registry, adapter);
 	}
 
-	private static void registerGauges(MeterRegistry registry, NamespaceAdapter adapter) {
-		Gauge.builder("socketio.connections", adapter, NamespaceAdapter::localClients)
+	private static void registerGauges(MeterRegistry registry, NamespaceMonitor adapter) {
+		Gauge.builder("socketio.connections", adapter, NamespaceMonitor::localClients)
 			.description("Clients connected to this node")
 			.tag("namespace", adapter.name())
 			.register(registry);
@@ -90,7 +90,7 @@ public class SocketIoMetrics implements AdapterObserver, MeterBinder {
 			.description("Rooms with a member on this node, socket-id rooms included")
 			.tag("namespace", adapter.name())
 			.register(registry);
-		Gauge.builder("socketio.redis.room.subscriptions.pending", adapter, NamespaceAdapter::pendingRoomSubscriptions)
+		Gauge.builder("socketio.redis.room.subscriptions.pending", adapter, NamespaceMonitor::pendingRoomSubscriptions)
 			.description("Rooms with a local member whose channel this node has not subscribed to yet")
 			.tag("namespace", adapter.name())
 			.register(registry);

@@ -1,6 +1,6 @@
 /**
- * The small Redis port the adapter and the emitter need (publish, subscribe, count subscribers), and its
- * implementation on Spring Data Redis.
+ * The small Redis port the cluster transports and the emitter need (publish, subscribe, count subscribers), free of
+ * any client library; {@code springdata} implements it.
  */
 @NullMarked
 package dev.socketioredis.redis;

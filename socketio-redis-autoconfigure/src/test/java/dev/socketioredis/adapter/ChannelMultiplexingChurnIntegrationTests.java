@@ -74,14 +74,14 @@ class ChannelMultiplexingChurnIntegrationTests {
 			join(room);
 			nodeA.cluster().to(room).emit("probe", probes).join();
 			probes++;
-			maxPending = Math.max(maxPending, nodeB.cluster().of("/").pendingRoomSubscriptions());
+			maxPending = Math.max(maxPending, nodeB.cluster().of("/").monitor().pendingRoomSubscriptions());
 		}
 		while (churn.isAlive() || probes < 20);
 		String summary = new BufferedReader(new InputStreamReader(churn.getInputStream(), StandardCharsets.UTF_8))
 			.readLine();
 		assertThat(churn.waitFor(1, TimeUnit.MINUTES)).isTrue();
 		long churnEnded = System.nanoTime();
-		await().until(() -> nodeB.cluster().of("/").pendingRoomSubscriptions() == 0);
+		await().until(() -> nodeB.cluster().of("/").monitor().pendingRoomSubscriptions() == 0);
 		Duration settled = Duration.ofNanos(System.nanoTime() - churnEnded);
 
 		List<Integer> expected = IntStream.range(0, probes).boxed().toList();

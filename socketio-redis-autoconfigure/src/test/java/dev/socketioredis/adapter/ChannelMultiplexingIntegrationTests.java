@@ -119,7 +119,7 @@ class ChannelMultiplexingIntegrationTests {
 		}
 
 		private static long received(ClusterNode node) {
-			return node.cluster().of("/").receivedMessages();
+			return node.cluster().of("/").monitor().receivedMessages();
 		}
 
 		private static String rooms(int from, int to) {

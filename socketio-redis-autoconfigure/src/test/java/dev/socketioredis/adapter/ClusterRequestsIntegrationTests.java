@@ -179,10 +179,10 @@ class ClusterRequestsIntegrationTests {
 
 	@Test
 	void unreadableRequestsAreCountedAndIgnored() throws Exception {
-		long before = nodeB.cluster().of("/").ignoredRequests();
+		long before = nodeB.cluster().of("/").monitor().ignoredRequests();
 		redis.command("PUBLISH socket.io-request#/# not-json-nor-msgpack");
 		redis.command("PUBLISH socket.io-request#/# {}"); // no type
-		await().untilAsserted(() -> assertThat(nodeB.cluster().of("/").ignoredRequests()).isEqualTo(before + 2));
+		await().untilAsserted(() -> assertThat(nodeB.cluster().of("/").monitor().ignoredRequests()).isEqualTo(before + 2));
 		assertThat(nodeB.cluster().of("/").fetchSockets().join()).isNotEmpty();
 	}
 
@@ -205,7 +205,7 @@ class ClusterRequestsIntegrationTests {
 			}
 			await().atMost(Duration.ofSeconds(30)).until(() -> requests.stream().allMatch(CompletableFuture::isDone));
 			assertThat(requests).allMatch(CompletableFuture::isCompletedExceptionally);
-			assertThat(nodeA.cluster().of("/").pendingRequests()).isZero();
+			assertThat(nodeA.cluster().of("/").monitor().pendingRequests()).isZero();
 		}
 		finally {
 			client.shutdown();

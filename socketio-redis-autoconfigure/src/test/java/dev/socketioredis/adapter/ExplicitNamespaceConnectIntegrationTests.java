@@ -130,9 +130,9 @@ class ExplicitNamespaceConnectIntegrationTests {
 		assertThat(nodePeer.allRooms("/")).contains("shared", "root", "legacy").doesNotContain("admin-only");
 		// other tests' clients come and go: await the counts of this test's own
 		await().untilAsserted(() -> {
-			assertThat(javaA.cluster().of("/").localClients()).isEqualTo(1);
-			assertThat(javaB.cluster().of("/").localClients()).isEqualTo(2);
-			assertThat(javaA.cluster().of("/admin").localClients()).isEqualTo(2);
+			assertThat(javaA.cluster().of("/").monitor().localClients()).isEqualTo(1);
+			assertThat(javaB.cluster().of("/").monitor().localClients()).isEqualTo(2);
+			assertThat(javaA.cluster().of("/admin").monitor().localClients()).isEqualTo(2);
 		});
 	}
 

@@ -385,7 +385,7 @@ class MixedClusterRequestsIntegrationTests {
 			assertThat(whoamiFailure.partial()).containsExactly("java-b");
 			assertThat(timeoutOf(acks, limit).partial()).containsExactlyInAnyOrder("from-a1", "from-b1");
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(REQUESTS_TIMEOUT, limit);
-			assertThat(root.pendingRequests()).isZero();
+			assertThat(root.monitor().pendingRequests()).isZero();
 		}
 		finally {
 			nodePeer.resume();

@@ -105,7 +105,7 @@ class RedisRestartIntegrationTests {
 		joinedWhileDown.get(30, TimeUnit.SECONDS);
 		nodeA.cluster().to("joined-while-down").emit("late", "after-restart").join();
 		assertThat(clientOnB.awaitEvents("late", 1)).containsExactly(List.of("after-restart"));
-		assertThat(nodeB.cluster().of("/").pendingRoomSubscriptions()).isZero();
+		assertThat(nodeB.cluster().of("/").monitor().pendingRoomSubscriptions()).isZero();
 		// nor is the subscription of a room left while Redis was away still there (Lettuce made it again)
 		await().untilAsserted(() -> assertThat(redis.command("PUBSUB NUMSUB socket.io#/#left-while-down#"))
 			.contains("left-while-down#\r\n:0"));

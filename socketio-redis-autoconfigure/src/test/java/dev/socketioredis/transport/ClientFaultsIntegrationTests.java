@@ -104,7 +104,7 @@ class ClientFaultsIntegrationTests {
 	private static void awaitRootSockets(int count) {
 		await().pollDelay(Duration.ZERO)
 			.pollInterval(Duration.ofMillis(5))
-			.until(() -> node.cluster().of("/").localClients() == count);
+			.until(() -> node.cluster().of("/").monitor().localClients() == count);
 	}
 
 	/** No ERROR line, and at most the one WARN summary of {@link ClientFaults} (one a minute). */

@@ -60,13 +60,13 @@ class EngineSessionsIntegrationTests {
 		// netty-socketio closes the connection after each response: the response must not invite its reuse
 		assertThat(open.headers().firstValue("connection")).hasValue("close");
 
-		assertThat(node.cluster().of("/").localClients()).isZero();
+		assertThat(node.cluster().of("/").monitor().localClients()).isZero();
 		assertThat(node.cluster().of("/").fetchSockets().join()).isEmpty();
 		assertThat(node.connectListenerRuns("/")).doesNotContain(sessionId);
 
 		// its polls are answered (pings, then the CLOSE packet) until the session is forgotten
 		await().atMost(Duration.ofSeconds(15)).until(() -> poll("&sid=" + sessionId).statusCode() != 200);
-		assertThat(node.cluster().of("/").localClients()).isZero();
+		assertThat(node.cluster().of("/").monitor().localClients()).isZero();
 	}
 
 	@Test

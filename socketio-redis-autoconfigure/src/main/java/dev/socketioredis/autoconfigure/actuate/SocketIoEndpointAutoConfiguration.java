@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.socketioredis.actuate.SocketIoEndpoint;
-import dev.socketioredis.adapter.RedisStoreFactory;
+import dev.socketioredis.adapter.NamespaceRegistry;
 import dev.socketioredis.autoconfigure.SocketIoRedisAutoConfiguration;
 import dev.socketioredis.autoconfigure.SocketIoRedisProperties;
 import dev.socketioredis.autoconfigure.SocketIoServerAutoConfiguration;
@@ -23,15 +23,15 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = { SocketIoRedisAutoConfiguration.class, SocketIoServerAutoConfiguration.class })
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
-@ConditionalOnBean({ RedisStoreFactory.class, SocketIoServerProperties.class, SocketIoRedisProperties.class })
+@ConditionalOnBean({ NamespaceRegistry.class, SocketIoServerProperties.class, SocketIoRedisProperties.class })
 public final class SocketIoEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnAvailableEndpoint
-	SocketIoEndpoint socketIoEndpoint(RedisStoreFactory storeFactory, SocketIoServerProperties server,
+	SocketIoEndpoint socketIoEndpoint(NamespaceRegistry registry, SocketIoServerProperties server,
 			SocketIoRedisProperties redis) {
-		return new SocketIoEndpoint(storeFactory, settings(server, redis));
+		return new SocketIoEndpoint(registry, settings(server, redis));
 	}
 
 	private static Map<String, Object> settings(SocketIoServerProperties server, SocketIoRedisProperties redis) {

@@ -1,6 +1,6 @@
 package dev.socketioredis.autoconfigure.health;
 
-import dev.socketioredis.adapter.RedisStoreFactory;
+import dev.socketioredis.adapter.NamespaceRegistry;
 import dev.socketioredis.autoconfigure.SocketIoRedisAutoConfiguration;
 import dev.socketioredis.autoconfigure.SocketIoServerAutoConfiguration;
 import dev.socketioredis.health.SocketIoHealthIndicator;
@@ -19,14 +19,14 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = { SocketIoRedisAutoConfiguration.class, SocketIoServerAutoConfiguration.class })
 @ConditionalOnClass(AbstractHealthIndicator.class)
-@ConditionalOnBean({ RedisStoreFactory.class, SocketIoServerLifecycle.class })
+@ConditionalOnBean({ NamespaceRegistry.class, SocketIoServerLifecycle.class })
 @ConditionalOnEnabledHealthIndicator("socketio")
 public final class SocketIoHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "socketioHealthIndicator")
-	SocketIoHealthIndicator socketioHealthIndicator(SocketIoServerLifecycle server, RedisStoreFactory storeFactory) {
-		return new SocketIoHealthIndicator(server, storeFactory);
+	SocketIoHealthIndicator socketioHealthIndicator(SocketIoServerLifecycle server, NamespaceRegistry registry) {
+		return new SocketIoHealthIndicator(server, registry);
 	}
 
 }

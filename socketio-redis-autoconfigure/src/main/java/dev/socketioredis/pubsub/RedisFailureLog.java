@@ -1,4 +1,4 @@
-package dev.socketioredis.adapter;
+package dev.socketioredis.pubsub;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 

@@ -1,4 +1,4 @@
-package dev.socketioredis.redis;
+package dev.socketioredis.redis.springdata;
 
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.data.redis.connection.RedisConnectionFactory;

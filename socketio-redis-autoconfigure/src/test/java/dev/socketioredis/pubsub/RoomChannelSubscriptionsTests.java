@@ -1,4 +1,4 @@
-package dev.socketioredis.adapter;
+package dev.socketioredis.pubsub;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.socketioredis.adapter.AdapterObserver;
 import dev.socketioredis.protocol.BroadcastCodec;
 import dev.socketioredis.protocol.ChannelNames;
 import dev.socketioredis.protocol.ClassicCodec;
@@ -47,7 +48,7 @@ class RoomChannelSubscriptionsTests {
 	void roomsCreatedWhileAPassRunsAreSubscribedTogetherInTheNextOne() throws Exception {
 		CountDownLatch busy = blockWorker();
 		for (int room = 0; room < 100; room++) {
-			this.subscriptions.roomCreated("/", "r" + room);
+			this.subscriptions.roomCreated("r" + room);
 		}
 		assertThat(this.subscriptions.pending()).isEqualTo(100);
 		busy.countDown();
@@ -62,9 +63,9 @@ class RoomChannelSubscriptionsTests {
 	@Test
 	void aRoomDeletedBeforeItsPassIsNeverSubscribed() throws Exception {
 		CountDownLatch busy = blockWorker();
-		this.subscriptions.roomCreated("/", "brief");
-		this.subscriptions.roomCreated("/", "kept");
-		this.subscriptions.roomDeleted("/", "brief");
+		this.subscriptions.roomCreated("brief");
+		this.subscriptions.roomCreated("kept");
+		this.subscriptions.roomDeleted("brief");
 		busy.countDown();
 
 		await().until(() -> this.channelSet.subscribed.contains("k#/#kept#"));
@@ -73,9 +74,9 @@ class RoomChannelSubscriptionsTests {
 
 	@Test
 	void aDeletedRoomIsUnsubscribed() {
-		this.subscriptions.roomCreated("/", "r");
+		this.subscriptions.roomCreated("r");
 		await().until(() -> this.channelSet.subscribed.contains("k#/#r#"));
-		this.subscriptions.roomDeleted("/", "r");
+		this.subscriptions.roomDeleted("r");
 
 		await().until(() -> this.channelSet.subscribed.isEmpty());
 		assertThat(this.channelSet.calls).containsExactly("SUBSCRIBE [k#/#r#]", "UNSUBSCRIBE [k#/#r#]");
@@ -84,8 +85,8 @@ class RoomChannelSubscriptionsTests {
 	@Test
 	void aJoinCompletesOnceItsRoomsAreSubscribed() throws Exception {
 		CountDownLatch busy = blockWorker();
-		this.subscriptions.roomCreated("/", "a");
-		this.subscriptions.roomCreated("/", "b");
+		this.subscriptions.roomCreated("a");
+		this.subscriptions.roomCreated("b");
 		CompletableFuture<Void> joined = this.subscriptions.whenSubscribed(List.of("a", "b"));
 		assertThat(joined).isNotDone();
 		busy.countDown();
@@ -97,7 +98,7 @@ class RoomChannelSubscriptionsTests {
 
 	@Test
 	void aJoinOfRoomsAlreadySubscribedOrWithoutLocalMemberCompletesAtOnce() {
-		this.subscriptions.roomCreated("/", "a");
+		this.subscriptions.roomCreated("a");
 		await().until(() -> this.subscriptions.pending() == 0);
 
 		assertThat(this.subscriptions.whenSubscribed(List.of("a", "left-already"))).isCompleted();
@@ -106,7 +107,7 @@ class RoomChannelSubscriptionsTests {
 	@Test
 	void aRefusedSubscriptionIsMadeAgainOnceRedisTakesIt() {
 		this.channelSet.refusing.set(true);
-		this.subscriptions.roomCreated("/", "during-outage");
+		this.subscriptions.roomCreated("during-outage");
 		CompletableFuture<Void> joined = this.subscriptions.whenSubscribed(List.of("during-outage"));
 		await().until(() -> this.channelSet.refusals.get() >= 3);
 		assertThat(joined).isNotDone();
@@ -119,10 +120,10 @@ class RoomChannelSubscriptionsTests {
 
 	@Test
 	void aRefusedUnsubscriptionIsMadeAgain() {
-		this.subscriptions.roomCreated("/", "r");
+		this.subscriptions.roomCreated("r");
 		await().until(() -> this.channelSet.subscribed.contains("k#/#r#"));
 		this.channelSet.refusing.set(true);
-		this.subscriptions.roomDeleted("/", "r");
+		this.subscriptions.roomDeleted("r");
 		await().until(() -> this.channelSet.refusals.get() >= 2);
 		assertThat(this.channelSet.subscribed).contains("k#/#r#");
 
@@ -132,10 +133,10 @@ class RoomChannelSubscriptionsTests {
 
 	@Test
 	void closingFailsTheWaitersAndUnsubscribesEverything() throws Exception {
-		this.subscriptions.roomCreated("/", "a");
+		this.subscriptions.roomCreated("a");
 		await().until(() -> this.subscriptions.pending() == 0);
 		CountDownLatch busy = blockWorker();
-		this.subscriptions.roomCreated("/", "b");
+		this.subscriptions.roomCreated("b");
 		CompletableFuture<Void> joined = this.subscriptions.whenSubscribed(List.of("b"));
 
 		this.subscriptions.close();
@@ -162,7 +163,7 @@ class RoomChannelSubscriptionsTests {
 		return release;
 	}
 
-	private ClusterSettings settings() {
+	private PubSubSettings settings() {
 		AdapterObserver observer = new AdapterObserver() {
 
 			@Override
@@ -171,9 +172,8 @@ class RoomChannelSubscriptionsTests {
 			}
 
 		};
-		return new ClusterSettings(new ChannelNames("k"), new ChannelSetOnly(this.channelSet), new BroadcastCodec(),
-				new ClassicCodec(), true, Duration.ofSeconds(5), Duration.ofMillis(20), false, List.of(),
-				List.of(), observer);
+		return new PubSubSettings(new ChannelNames("k"), new ChannelSetOnly(this.channelSet), new BroadcastCodec(),
+				new ClassicCodec(), true, false, Duration.ofMillis(20), observer);
 	}
 
 	/** Records the commands; refuses them, as Lettuce does while disconnected, when told to. */

@@ -1,4 +1,4 @@
-package dev.socketioredis.redis;
+package dev.socketioredis.redis.springdata;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import dev.socketioredis.redis.RedisPubSub;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;

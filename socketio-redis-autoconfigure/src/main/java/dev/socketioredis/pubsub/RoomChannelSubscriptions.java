@@ -1,4 +1,4 @@
-package dev.socketioredis.adapter;
+package dev.socketioredis.pubsub;
 
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.socketioredis.adapter.AdapterObserver;
 import dev.socketioredis.protocol.ChannelNames;
 import dev.socketioredis.redis.RedisPubSub;
 
@@ -24,7 +25,7 @@ import dev.socketioredis.redis.RedisPubSub;
  * for about one round trip to Redis. A pass Redis refused (it is away) is made again after the retry delay, until it
  * takes: a room created during an outage is subscribed once Redis is back.
  */
-final class RoomChannelSubscriptions implements RoomEventListener {
+final class RoomChannelSubscriptions {
 
 	private final String namespace;
 
@@ -52,7 +53,7 @@ final class RoomChannelSubscriptions implements RoomEventListener {
 
 	private volatile boolean closed;
 
-	RoomChannelSubscriptions(String namespace, ClusterSettings settings, RedisPubSub.MessageHandler handler,
+	RoomChannelSubscriptions(String namespace, PubSubSettings settings, RedisPubSub.MessageHandler handler,
 			ScheduledExecutorService worker) {
 		this.namespace = namespace;
 		this.channels = settings.channels();
@@ -63,14 +64,12 @@ final class RoomChannelSubscriptions implements RoomEventListener {
 		this.failures = RedisFailureLog.roomSubscriptions(namespace);
 	}
 
-	@Override
-	public void roomCreated(String namespace, String room) {
+	void roomCreated(String room) {
 		this.wanted.put(room, System.nanoTime());
 		requestPass();
 	}
 
-	@Override
-	public void roomDeleted(String namespace, String room) {
+	void roomDeleted(String room) {
 		this.wanted.remove(room);
 		requestPass();
 	}

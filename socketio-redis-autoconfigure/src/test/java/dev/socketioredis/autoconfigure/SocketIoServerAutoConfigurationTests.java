@@ -1,6 +1,5 @@
 package dev.socketioredis.autoconfigure;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,45 +16,27 @@ import dev.socketioredis.redis.RedisPubSub;
 import dev.socketioredis.server.SocketIoServerCustomizer;
 import dev.socketioredis.server.SocketIoServerLifecycle;
 import dev.socketioredis.transport.ClientFaults;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The auto-configurations' conditions and back-off, without starting a server or touching Redis.
+ * {@link SocketIoServerAutoConfiguration}: the server, its properties, customizers and back-off, without starting it.
  */
-class SocketIoAutoConfigurationTests {
+class SocketIoServerAutoConfigurationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
-				SocketIoRedisAutoConfiguration.class, SocketIoServerAutoConfiguration.class))
-		.withPropertyValues("socketio.server.auto-startup=false");
+	private final ApplicationContextRunner contextRunner = ContextRunners.clusteredServer();
 
 	@Test
-	void defaultsGiveAClusteredServerAndAnEmitter() {
+	void defaultsGiveANodeCompatibleServerThatStartsWithTheContext() {
 		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(SocketIOServer.class)
-				.hasSingleBean(SocketIoServerLifecycle.class)
-				.hasSingleBean(RedisStoreFactory.class)
-				.hasSingleBean(RedisPubSub.class)
-				.hasSingleBean(Emitter.class)
-				.hasBean("socketIoRedisMessageListenerContainer");
+			assertThat(context).hasSingleBean(SocketIOServer.class).hasSingleBean(SocketIoServerLifecycle.class);
 			Configuration configuration = context.getBean(SocketIOServer.class).getConfiguration();
-			assertThat(configuration.getStoreFactory()).isSameAs(context.getBean(RedisStoreFactory.class));
 			assertThat(configuration.getPort()).isEqualTo(9092);
 			assertThat(configuration.getHostname()).isNull();
 			assertThat(configuration.getContext()).isEqualTo("/socket.io");
@@ -69,27 +50,6 @@ class SocketIoAutoConfigurationTests {
 		});
 	}
 
-	@Test
-	void redisClientReconnectsEveryHalfSecondAndRefusesCommandsWhileDisconnected() {
-		this.contextRunner.run((context) -> {
-			assertThat(context.getBean(LettuceConnectionFactory.class).getClientConfiguration().getClientOptions())
-				.hasValueSatisfying((options) -> assertThat(options.getDisconnectedBehavior())
-					.isEqualTo(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS));
-			Delay delay = context.getBean(ClientResources.class).reconnectDelay();
-			assertThat(List.of(1L, 5L, 50L)).allSatisfy(
-					(attempt) -> assertThat(delay.createDelay(attempt)).isEqualTo(Duration.ofMillis(500)));
-		});
-		this.contextRunner
-			.withPropertyValues("socketio.redis.reconnect-delay=2s",
-					"socketio.redis.reject-commands-while-disconnected=false")
-			.run((context) -> {
-				assertThat(context.getBean(LettuceConnectionFactory.class).getClientConfiguration().getClientOptions())
-					.hasValueSatisfying((options) -> assertThat(options.getDisconnectedBehavior())
-						.isEqualTo(ClientOptions.DisconnectedBehavior.DEFAULT));
-				assertThat(context.getBean(ClientResources.class).reconnectDelay().createDelay(3))
-					.isEqualTo(Duration.ofSeconds(2));
-			});
-	}
 
 	@Test
 	void serverPropertiesAreMapped() {
@@ -110,6 +70,7 @@ class SocketIoAutoConfigurationTests {
 			});
 	}
 
+
 	@Test
 	void customizersRunInOrderBeforeTheServerIsCreated() {
 		this.contextRunner.withUserConfiguration(CustomizerConfiguration.class).run((context) -> {
@@ -119,8 +80,9 @@ class SocketIoAutoConfigurationTests {
 		});
 	}
 
+
 	@Test
-	void backsOffFromUserBeans() {
+	void backsOffFromTheApplicationsServerAndEmitter() {
 		this.contextRunner.withUserConfiguration(UserBeansConfiguration.class).run((context) -> {
 			assertThat(context).hasSingleBean(SocketIOServer.class).hasSingleBean(Emitter.class);
 			assertThat(context.getBean(SocketIOServer.class)).isSameAs(context.getBean("userServer"));
@@ -128,43 +90,6 @@ class SocketIoAutoConfigurationTests {
 		});
 	}
 
-	@Test
-	void coexistsWithTheApplicationsOwnListenerContainer() {
-		this.contextRunner.withUserConfiguration(UserListenerContainerConfiguration.class).run((context) -> {
-			assertThat(context).hasBean("redisMessageListenerContainer").hasBean("socketIoRedisMessageListenerContainer");
-			assertThat(context.getBean("socketIoRedisMessageListenerContainer"))
-				.isNotSameAs(context.getBean("redisMessageListenerContainer"));
-		});
-	}
-
-	@Test
-	void subscriberRoleCanUseItsOwnConnectionFactory() {
-		this.contextRunner.withUserConfiguration(SubscriberFactoryConfiguration.class).run((context) -> {
-			RedisMessageListenerContainer container = context.getBean("socketIoRedisMessageListenerContainer",
-					RedisMessageListenerContainer.class);
-			assertThat(container.getConnectionFactory()).isSameAs(context.getBean("subscriberFactory"));
-			assertThat(context.getBean(RedisConnectionFactory.class)).isSameAs(context.getBean("redisConnectionFactory"));
-		});
-	}
-
-	@Test
-	void subscriberRoleDefaultsToTheApplicationsConnectionFactory() {
-		this.contextRunner.run((context) -> {
-			RedisMessageListenerContainer container = context.getBean("socketIoRedisMessageListenerContainer",
-					RedisMessageListenerContainer.class);
-			assertThat(container.getConnectionFactory()).isSameAs(context.getBean(RedisConnectionFactory.class));
-		});
-	}
-
-	@Test
-	void serverDisabledLeavesAnEmitterOnlyApplication() {
-		this.contextRunner.withPropertyValues("socketio.server.enabled=false").run((context) -> {
-			assertThat(context).doesNotHaveBean(SocketIOServer.class)
-				.doesNotHaveBean(SocketIoServerLifecycle.class)
-				.doesNotHaveBean(RedisStoreFactory.class)
-				.hasSingleBean(Emitter.class);
-		});
-	}
 
 	@Test
 	void redisDisabledLeavesAStandaloneServer() {
@@ -177,6 +102,7 @@ class SocketIoAutoConfigurationTests {
 		});
 	}
 
+
 	@Test
 	void withoutRedisConnectionFactoryTheServerRunsAlone() {
 		new ApplicationContextRunner()
@@ -188,13 +114,15 @@ class SocketIoAutoConfigurationTests {
 				.doesNotHaveBean(RedisStoreFactory.class));
 	}
 
+
 	@Test
-	void invalidKeyPrefixFailsStartup() {
-		this.contextRunner.withPropertyValues("socketio.redis.key=a#b")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("must not contain '#'"));
+	void serverDisabledLeavesAnEmitterOnlyApplication() {
+		this.contextRunner.withPropertyValues("socketio.server.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(SocketIOServer.class)
+				.doesNotHaveBean(SocketIoServerLifecycle.class)
+				.doesNotHaveBean(RedisStoreFactory.class)
+				.hasSingleBean(Emitter.class);
+		});
 	}
 
 	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
@@ -219,6 +147,7 @@ class SocketIoAutoConfigurationTests {
 
 	}
 
+
 	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 	static class UserBeansConfiguration {
 
@@ -230,29 +159,6 @@ class SocketIoAutoConfigurationTests {
 		@Bean
 		Emitter userEmitter(RedisPubSub pubSub) {
 			return new Emitter(pubSub, new ChannelNames("custom"), new BroadcastCodec(), new ClassicCodec());
-		}
-
-	}
-
-	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-	static class UserListenerContainerConfiguration {
-
-		@Bean
-		RedisMessageListenerContainer redisMessageListenerContainer(RedisConnectionFactory connectionFactory) {
-			RedisMessageListenerContainer container = new RedisMessageListenerContainer();
-			container.setConnectionFactory(connectionFactory);
-			return container;
-		}
-
-	}
-
-	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-	static class SubscriberFactoryConfiguration {
-
-		@Bean(defaultCandidate = false)
-		@Qualifier(SocketIoRedisAutoConfiguration.SUBSCRIBER)
-		LettuceConnectionFactory subscriberFactory() {
-			return new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6380));
 		}
 
 	}

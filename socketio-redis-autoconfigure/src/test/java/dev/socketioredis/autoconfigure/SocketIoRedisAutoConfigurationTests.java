@@ -1,0 +1,151 @@
+package dev.socketioredis.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.corundumstudio.socketio.Configuration;
+import com.corundumstudio.socketio.SocketIOServer;
+import dev.socketioredis.adapter.ClusterTransport;
+import dev.socketioredis.adapter.NamespaceRegistry;
+import dev.socketioredis.adapter.RedisStoreFactory;
+import dev.socketioredis.adapter.SocketIoCluster;
+import dev.socketioredis.emitter.Emitter;
+import dev.socketioredis.pubsub.PubSubTransports;
+import dev.socketioredis.redis.RedisPubSub;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link SocketIoRedisAutoConfiguration}: the cluster through Redis, the Redis client's settings, the listener
+ * containers and back-off, without touching Redis.
+ */
+class SocketIoRedisAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = ContextRunners.clusteredServer();
+
+	@Test
+	void defaultsClusterTheServerThroughRedisPubSubAndGiveAnEmitter() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(RedisStoreFactory.class)
+				.hasSingleBean(NamespaceRegistry.class)
+				.hasSingleBean(ClusterTransport.Factory.class)
+				.hasSingleBean(SocketIoCluster.class)
+				.hasSingleBean(RedisPubSub.class)
+				.hasSingleBean(Emitter.class)
+				.hasBean("socketIoRedisMessageListenerContainer");
+			assertThat(context.getBean(ClusterTransport.Factory.class)).isInstanceOf(PubSubTransports.class);
+			assertThat(context.getBean(SocketIOServer.class).getConfiguration().getStoreFactory())
+				.isSameAs(context.getBean(RedisStoreFactory.class));
+		});
+	}
+
+	@Test
+	void aTransportFactoryOfTheApplicationReplacesRedisPubSub() {
+		this.contextRunner.withBean("userTransports", ClusterTransport.Factory.class,
+				() -> (namespace, uid) -> {
+					throw new UnsupportedOperationException();
+				})
+			.run((context) -> assertThat(context.getBean(ClusterTransport.Factory.class))
+				.isSameAs(context.getBean("userTransports")));
+	}
+
+	@Test
+	void redisClientReconnectsEveryHalfSecondAndRefusesCommandsWhileDisconnected() {
+		this.contextRunner.run((context) -> {
+			assertThat(context.getBean(LettuceConnectionFactory.class).getClientConfiguration().getClientOptions())
+				.hasValueSatisfying((options) -> assertThat(options.getDisconnectedBehavior())
+					.isEqualTo(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS));
+			Delay delay = context.getBean(ClientResources.class).reconnectDelay();
+			assertThat(List.of(1L, 5L, 50L)).allSatisfy(
+					(attempt) -> assertThat(delay.createDelay(attempt)).isEqualTo(Duration.ofMillis(500)));
+		});
+		this.contextRunner
+			.withPropertyValues("socketio.redis.reconnect-delay=2s",
+					"socketio.redis.reject-commands-while-disconnected=false")
+			.run((context) -> {
+				assertThat(context.getBean(LettuceConnectionFactory.class).getClientConfiguration().getClientOptions())
+					.hasValueSatisfying((options) -> assertThat(options.getDisconnectedBehavior())
+						.isEqualTo(ClientOptions.DisconnectedBehavior.DEFAULT));
+				assertThat(context.getBean(ClientResources.class).reconnectDelay().createDelay(3))
+					.isEqualTo(Duration.ofSeconds(2));
+			});
+	}
+
+
+	@Test
+	void coexistsWithTheApplicationsOwnListenerContainer() {
+		this.contextRunner.withUserConfiguration(UserListenerContainerConfiguration.class).run((context) -> {
+			assertThat(context).hasBean("redisMessageListenerContainer").hasBean("socketIoRedisMessageListenerContainer");
+			assertThat(context.getBean("socketIoRedisMessageListenerContainer"))
+				.isNotSameAs(context.getBean("redisMessageListenerContainer"));
+		});
+	}
+
+
+	@Test
+	void subscriberRoleCanUseItsOwnConnectionFactory() {
+		this.contextRunner.withUserConfiguration(SubscriberFactoryConfiguration.class).run((context) -> {
+			RedisMessageListenerContainer container = context.getBean("socketIoRedisMessageListenerContainer",
+					RedisMessageListenerContainer.class);
+			assertThat(container.getConnectionFactory()).isSameAs(context.getBean("subscriberFactory"));
+			assertThat(context.getBean(RedisConnectionFactory.class)).isSameAs(context.getBean("redisConnectionFactory"));
+		});
+	}
+
+
+	@Test
+	void subscriberRoleDefaultsToTheApplicationsConnectionFactory() {
+		this.contextRunner.run((context) -> {
+			RedisMessageListenerContainer container = context.getBean("socketIoRedisMessageListenerContainer",
+					RedisMessageListenerContainer.class);
+			assertThat(container.getConnectionFactory()).isSameAs(context.getBean(RedisConnectionFactory.class));
+		});
+	}
+
+
+	@Test
+	void invalidKeyPrefixFailsStartup() {
+		this.contextRunner.withPropertyValues("socketio.redis.key=a#b")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("must not contain '#'"));
+	}
+
+	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+	static class UserListenerContainerConfiguration {
+
+		@Bean
+		RedisMessageListenerContainer redisMessageListenerContainer(RedisConnectionFactory connectionFactory) {
+			RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+			container.setConnectionFactory(connectionFactory);
+			return container;
+		}
+
+	}
+
+
+	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+	static class SubscriberFactoryConfiguration {
+
+		@Bean(defaultCandidate = false)
+		@Qualifier(SocketIoRedisAutoConfiguration.SUBSCRIBER)
+		LettuceConnectionFactory subscriberFactory() {
+			return new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6380));
+		}
+
+	}
+
+}
