@@ -17,6 +17,7 @@ import dev.socketioredis.protocol.BroadcastPacket;
 import dev.socketioredis.protocol.ClassicRequest;
 import dev.socketioredis.protocol.ClassicResponse;
 import dev.socketioredis.protocol.MalformedMessageException;
+import dev.socketioredis.protocol.Room;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -255,6 +256,19 @@ class NamespaceEngineTests {
 	}
 
 	@Test
+	void theSocketIdsRequestOfOlderNodesIsAnsweredByEveryNode() {
+		startNodes();
+		List<ClassicResponse> responses = new CopyOnWriteArrayList<>();
+		this.cluster.transport("/", responses::add).start(new IgnoringListener());
+		this.cluster.deliver("/", (node) -> node
+			.onRequest(new ClassicRequest.SocketIds("old", "ids-1", List.of(Room.of("r1")))));
+
+		await().until(() -> responses.size() == 3);
+		assertThat(responses).containsExactlyInAnyOrder(new ClassicResponse.SocketIds("ids-1", List.of("a1")),
+				new ClassicResponse.SocketIds("ids-1", List.of("b1")), new ClassicResponse.SocketIds("ids-1", List.of()));
+	}
+
+	@Test
 	void manyConcurrentRequestsAllCompleteAndLeaveNothingPending() {
 		startNodes();
 		List<CompletableFuture<List<RemoteSocket>>> requests = new ArrayList<>();
@@ -306,6 +320,32 @@ class NamespaceEngineTests {
 		engine.onLeave("r9", "a2");
 
 		assertThat(events).containsExactly("created r9", "deleted r9");
+	}
+
+	/** A node with no engine: it only watches the bus. */
+	private static final class IgnoringListener implements ClusterTransport.Listener {
+
+		@Override
+		public void onBroadcast(BroadcastMessage broadcast) {
+		}
+
+		@Override
+		public void onRequest(ClassicRequest request) {
+		}
+
+		@Override
+		public void onResponse(ClassicResponse response) {
+		}
+
+		@Override
+		public void onUnreadable(MessageKind kind, String what, @Nullable Exception cause) {
+		}
+
+		@Override
+		public boolean hostsRoom(String room) {
+			return false;
+		}
+
 	}
 
 }
