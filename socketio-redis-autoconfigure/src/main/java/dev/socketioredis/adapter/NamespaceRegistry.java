@@ -1,6 +1,5 @@
 package dev.socketioredis.adapter;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,11 +52,6 @@ public class NamespaceRegistry {
 	 */
 	public NamespaceAdapter adapter(String namespace) {
 		return adapterOf(NamespaceNames.toNetty(namespace));
-	}
-
-	/** Every namespace known so far. */
-	public Collection<NamespaceAdapter> adapters() {
-		return List.copyOf(this.adapters.values());
 	}
 
 	/** How every namespace known so far is doing. */

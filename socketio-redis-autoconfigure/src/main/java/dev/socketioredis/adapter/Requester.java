@@ -23,9 +23,9 @@ import dev.socketioredis.protocol.SocketDescription;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The requests one namespace adapter makes of the other nodes, as the Node adapter makes them: {@code PUBSUB NUMSUB}
- * on the request channel tells how many nodes will answer (this one included); alone, a node answers from local data
- * and publishes nothing.
+ * The requests one namespace's engine makes of the other nodes, as the Node adapter makes them: the transport tells
+ * how many nodes will answer, this one included ({@code PUBSUB NUMSUB} of the request channel on Redis pub/sub);
+ * alone, a node answers from local data and publishes nothing.
  */
 final class Requester {
 
