@@ -72,11 +72,7 @@ public class NodeCompatibleChannelInitializer extends SocketIOChannelInitializer
 
 	private final long maxPendingWriteBytes;
 
-	private final CancelableScheduler scheduler = new HashedWheelTimeoutScheduler();
-
 	private final ClientsBox sessions = new ClientsBox();
-
-	private final AckManager acknowledgements = new AckManager(this.scheduler);
 
 	private @Nullable Handlers handlers;
 
@@ -96,29 +92,33 @@ public class NodeCompatibleChannelInitializer extends SocketIOChannelInitializer
 	public NodeCompatibleChannelInitializer(long maxPendingWriteBytes, @Nullable JsonSupport packetReader) {
 		this.maxPendingWriteBytes = maxPendingWriteBytes;
 		this.packetReader = packetReader;
+		// this initializer schedules on a timer of its own, made when the server starts
+		stopTimerOf(this);
 	}
 
 	@Override
 	public void handlerAdded(ChannelHandlerContext ctx) {
 		super.handlerAdded(ctx);
-		this.scheduler.update(ctx);
+		started().scheduler().update(ctx);
 	}
 
 	@Override
 	public void start(Configuration configuration, NamespacesHub namespacesHub) {
 		super.start(configuration, namespacesHub);
+		CancelableScheduler scheduler = new HashedWheelTimeoutScheduler();
+		AckManager acknowledgements = new AckManager(scheduler);
 		PacketDecoder decoder = new PacketDecoder(
-				(this.packetReader != null) ? this.packetReader : configuration.getJsonSupport(), this.acknowledgements);
-		SessionsWithoutNamespace withoutNamespace = new SessionsWithoutNamespace(this.scheduler,
+				(this.packetReader != null) ? this.packetReader : configuration.getJsonSupport(), acknowledgements);
+		SessionsWithoutNamespace withoutNamespace = new SessionsWithoutNamespace(scheduler,
 				configuration.getPingInterval() + configuration.getPingTimeout(), this::release);
 		ExplicitConnectAuthorizeHandler authorizer = new ExplicitConnectAuthorizeHandler(
-				configuration.getContext() + "/", this.scheduler, configuration, namespacesHub,
-				configuration.getStoreFactory(), this, this.acknowledgements, this.sessions, withoutNamespace);
+				configuration.getContext() + "/", scheduler, configuration, namespacesHub,
+				configuration.getStoreFactory(), this, acknowledgements, this.sessions, withoutNamespace);
 		PollingTransport polling = new PollingTransport(decoder, authorizer, this.sessions);
 		WebSocketTransport websocket = new WebSocketTransport(configuration.getKeyStore() != null, authorizer,
-				configuration, this.scheduler, this.sessions);
+				configuration, scheduler, this.sessions);
 		InboundPacketHandler inbound = new InboundPacketHandler(decoder, namespacesHub,
-				new PacketListener(this.acknowledgements, namespacesHub, polling, this.scheduler), this.scheduler,
+				new PacketListener(acknowledgements, namespacesHub, polling, scheduler), scheduler,
 				withoutNamespace, configuration);
 		ClientFaults faults = (configuration.getExceptionListener() instanceof ClientFaults configured) ? configured
 				: new ClientFaults();
@@ -127,8 +127,8 @@ public class NodeCompatibleChannelInitializer extends SocketIOChannelInitializer
 		SessionRequestGuard guard = new SessionRequestGuard(configuration.getContext() + "/", this.sessions, faults);
 		PollingBacklogs pollingBacklogs = new PollingBacklogs(namespacesHub, this.maxPendingWriteBytes, faults);
 		pollingBacklogs.start();
-		this.handlers = new Handlers(guard, authorizer, withoutNamespace, polling, websocket, inbound, outbound,
-				pollingBacklogs);
+		this.handlers = new Handlers(scheduler, acknowledgements, guard, authorizer, withoutNamespace, polling,
+				websocket, inbound, outbound, pollingBacklogs);
 	}
 
 	@Override
@@ -163,45 +163,54 @@ public class NodeCompatibleChannelInitializer extends SocketIOChannelInitializer
 
 	private void release(ClientHead client) {
 		started().withoutNamespace().forget(client);
-		this.acknowledgements.onDisconnect(client);
+		started().acknowledgements().onDisconnect(client);
 		started().authorizer().onDisconnect(client);
 		super.onDisconnect(client);
 	}
 
 	/**
-	 * Makes this the channel initializer of a server that has not started. The server made one of its own when it was
-	 * constructed, whose timer, though never started, Netty's leak detector reports (at ERROR) when it is collected
-	 * unstopped; netty-socketio offers no access to it, so it is stopped through its private fields. Should those
-	 * change in another netty-socketio version, the leak report is all that is lost.
+	 * Makes this the channel initializer of a server that has not started, in place of the one the server made when
+	 * it was constructed.
 	 */
 	public void installOn(SocketIOServer server) {
-		stopTimerOfReplacedInitializer(server);
-		server.setPipelineFactory(this);
-	}
-
-	private static void stopTimerOfReplacedInitializer(SocketIOServer server) {
 		try {
 			Field initializerField = SocketIOServer.class.getDeclaredField("pipelineFactory");
 			initializerField.setAccessible(true);
-			Object replaced = initializerField.get(server);
+			if (initializerField.get(server) instanceof SocketIOChannelInitializer replaced) {
+				stopTimerOf(replaced);
+			}
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			logger.debug("Could not reach netty-socketio's own channel initializer: {}", ex.toString());
+		}
+		server.setPipelineFactory(this);
+	}
+
+	/**
+	 * netty-socketio's initializer makes a timer when it is constructed, which no handler of this one uses. Never
+	 * started, it must still be stopped, or Netty's leak detector reports it (at ERROR) once the garbage collector
+	 * finds it; netty-socketio keeps it private, so it is stopped through its field. Should the field change in
+	 * another netty-socketio version, the leak report is all that is lost.
+	 */
+	private static void stopTimerOf(SocketIOChannelInitializer initializer) {
+		try {
 			Field schedulerField = SocketIOChannelInitializer.class.getDeclaredField("scheduler");
 			schedulerField.setAccessible(true);
-			if (replaced instanceof SocketIOChannelInitializer initializer
-					&& schedulerField.get(initializer) instanceof CancelableScheduler scheduler) {
+			if (schedulerField.get(initializer) instanceof CancelableScheduler scheduler) {
 				scheduler.shutdown();
 			}
 		}
 		catch (ReflectiveOperationException | RuntimeException ex) {
-			logger.debug("Could not stop the timer of netty-socketio's own channel initializer: {}", ex.toString());
+			logger.debug("Could not stop the timer of netty-socketio's channel initializer: {}", ex.toString());
 		}
 	}
 
 	@Override
 	public void stop() {
 		super.stop();
-		this.scheduler.shutdown();
 		Handlers handlers = this.handlers;
 		if (handlers != null) {
+			handlers.scheduler().shutdown();
 			handlers.pollingBacklogs().stop();
 		}
 	}
@@ -214,9 +223,10 @@ public class NodeCompatibleChannelInitializer extends SocketIOChannelInitializer
 		return handlers;
 	}
 
-	private record Handlers(SessionRequestGuard guard, ExplicitConnectAuthorizeHandler authorizer,
-			SessionsWithoutNamespace withoutNamespace, PollingTransport polling, WebSocketTransport websocket,
-			InboundPacketHandler inbound, OutboundPacketHandler outbound, PollingBacklogs pollingBacklogs) {
+	private record Handlers(CancelableScheduler scheduler, AckManager acknowledgements, SessionRequestGuard guard,
+			ExplicitConnectAuthorizeHandler authorizer, SessionsWithoutNamespace withoutNamespace,
+			PollingTransport polling, WebSocketTransport websocket, InboundPacketHandler inbound,
+			OutboundPacketHandler outbound, PollingBacklogs pollingBacklogs) {
 	}
 
 }
