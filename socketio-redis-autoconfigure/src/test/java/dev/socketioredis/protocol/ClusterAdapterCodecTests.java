@@ -64,6 +64,32 @@ class ClusterAdapterCodecTests {
 		assertThat(HEX.formatHex(this.codec.encode(message))).isEqualTo(HEX.formatHex(captured));
 	}
 
+	static Stream<Arguments> capturedInEachSubscriptionMode() {
+		return NodeVectors.sharded()
+			.stream()
+			.map((vector) -> Arguments.of(vector.get("id").asText(), vector.get("hex").asText()));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("capturedInEachSubscriptionMode")
+	void readsWhatTheShardedAdapterPublishesInEachModeAndWritesItBackAsNodeDid(String id, String hex)
+			throws Exception {
+		ClusterAdapterMessage message = this.codec.decode(HEX.parseHex(hex)).orElseThrow();
+		assertThat(HEX.formatHex(this.codec.encode(message))).isEqualTo(hex);
+	}
+
+	@Test
+	void theCaptureCoversEveryTypeButHeartbeatsAndClose() throws Exception {
+		List<String> types = new ArrayList<>();
+		for (JsonNode vector : NodeVectors.sharded()) {
+			types.add(this.codec.decode(HEX.parseHex(vector.get("hex").asText())).orElseThrow().getClass().getSimpleName());
+		}
+		// the sharded adapter extends ClusterAdapter, not ClusterAdapterWithHeartbeat: it sends no types 1, 2 and 13
+		assertThat(types).contains("Broadcast", "SocketsJoin", "SocketsLeave", "DisconnectSockets", "FetchSockets",
+				"FetchSocketsResponse", "ServerSideEmit", "ServerSideEmitResponse", "BroadcastClientCount",
+				"BroadcastAck");
+	}
+
 	@Test
 	void aBroadcastCarriesTheMessagesNamespaceAndItsAcknowledgementRequest() throws Exception {
 		Broadcast broadcast = (Broadcast) this.codec.decode(HEX.parseHex(NodeVectors.hex("sharded-broadcast-ack-request")))
