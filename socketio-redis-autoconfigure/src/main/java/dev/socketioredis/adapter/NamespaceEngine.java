@@ -95,7 +95,10 @@ final class NamespaceEngine implements ClusterTransport.Listener, NamespaceMonit
 		return this.uid;
 	}
 
-	/** Delivers to the local targets, then publishes for the other nodes unless {@code local}. */
+	/**
+	 * Publishes for the other nodes unless {@code local}, then delivers to the local targets. Publishing encodes at
+	 * once: an argument that cannot be written fails the call before anything is delivered.
+	 */
 	CompletableFuture<Void> broadcast(String event, List<@Nullable Object> args, BroadcastOptions options,
 			boolean local) {
 		BroadcastPacket packet = BroadcastPacket.event(this.name, event, args);
@@ -103,9 +106,7 @@ final class NamespaceEngine implements ClusterTransport.Listener, NamespaceMonit
 			this.sockets.deliver(packet, options);
 			return CompletableFuture.completedFuture(null);
 		}
-		BroadcastMessage message = new BroadcastMessage(this.uid, packet, options);
-		// published before any delivery is made: an argument that cannot be written fails the call, not half of it
-		CompletableFuture<Void> published = this.transport.publish(message);
+		CompletableFuture<Void> published = this.transport.publish(new BroadcastMessage(this.uid, packet, options));
 		this.sockets.deliver(packet, options);
 		return published;
 	}
