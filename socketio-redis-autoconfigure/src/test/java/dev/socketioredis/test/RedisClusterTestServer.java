@@ -1,0 +1,214 @@
+package dev.socketioredis.test;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A real Redis Cluster for a test class: 3 masters and 3 replicas of {@code redis-server --cluster-enabled yes} on
+ * free loopback ports, joined with {@code redis-cli --cluster create}, awaited until every node reports
+ * {@code cluster_state:ok} and every replica in sync, stopped (and its files deleted) after the class. A master can be
+ * killed for a failover: its replica takes over after the node timeout (2 s here).
+ *
+ * <pre class="code">
+ * &#64;RegisterExtension
+ * static RedisClusterTestServer cluster = new RedisClusterTestServer();
+ * </pre>
+ */
+public final class RedisClusterTestServer implements BeforeAllCallback, AfterAllCallback {
+
+	private static final int NODES = 6;
+
+	private static final Duration FORMATION_TIMEOUT = Duration.ofSeconds(60);
+
+	private final Map<Integer, Process> processes = new LinkedHashMap<>();
+
+	private Path directory;
+
+	@Override
+	public void beforeAll(ExtensionContext context) throws IOException, InterruptedException {
+		this.directory = Files.createTempDirectory("redis-cluster-");
+		String server = ExternalTools.locate("REDIS_SERVER", "redis-server",
+				"No redis-server on the PATH (set REDIS_SERVER or install redis-server)");
+		for (int i = 0; i < NODES; i++) {
+			int port = freeClusterPort();
+			Path nodeDirectory = Files.createDirectories(this.directory.resolve(Integer.toString(port)));
+			this.processes.put(port, new ProcessBuilder(server, "--port", Integer.toString(port), "--bind", "127.0.0.1",
+					"--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "2000",
+					"--save", "", "--appendonly", "no", "--dir", nodeDirectory.toString())
+				.redirectErrorStream(true)
+				.redirectOutput(nodeDirectory.resolve("redis.log").toFile())
+				.start());
+		}
+		for (int port : this.processes.keySet()) {
+			await().atMost(FORMATION_TIMEOUT).ignoreExceptions().until(() -> command(port, "PING").startsWith("+PONG"));
+		}
+		create();
+		await().atMost(FORMATION_TIMEOUT)
+			.ignoreExceptions()
+			.until(() -> this.processes.keySet().stream().allMatch(this::isOkWithEveryNode));
+		// a replica that has not synced with its master yet refuses to replace it
+		await().atMost(FORMATION_TIMEOUT)
+			.ignoreExceptions()
+			.until(() -> this.processes.keySet().stream().allMatch(this::isMasterOrSyncedReplica));
+	}
+
+	private boolean isMasterOrSyncedReplica(int port) {
+		try {
+			String replication = command(port, "INFO replication");
+			return replication.contains("role:master") || replication.contains("master_link_status:up");
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private void create() throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of(ExternalTools.locate("REDIS_CLI", "redis-cli",
+				"No redis-cli on the PATH (set REDIS_CLI or install redis-tools)"), "--cluster", "create"));
+		this.processes.keySet().forEach((port) -> command.add("127.0.0.1:" + port));
+		command.addAll(List.of("--cluster-replicas", "1", "--cluster-yes"));
+		Process create = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(this.directory.resolve("create.log").toFile())
+			.start();
+		if (!create.waitFor(FORMATION_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || create.exitValue() != 0) {
+			throw new IllegalStateException("redis-cli --cluster create failed: "
+					+ Files.readString(this.directory.resolve("create.log")));
+		}
+	}
+
+	private boolean isOkWithEveryNode(int port) {
+		try {
+			String info = command(port, "CLUSTER INFO");
+			return info.contains("cluster_state:ok") && info.contains("cluster_known_nodes:" + NODES);
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) throws IOException {
+		this.processes.values().forEach(RedisClusterTestServer::kill);
+		this.processes.clear();
+		if (this.directory != null) {
+			try (Stream<Path> files = Files.walk(this.directory)) {
+				files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+			}
+		}
+	}
+
+	/** {@code host:port} of every running node. */
+	public List<String> nodes() {
+		return this.processes.keySet().stream().map((port) -> "127.0.0.1:" + port).toList();
+	}
+
+	/** Spring Boot's settings for this cluster. */
+	public List<String> springProperties() {
+		return List.of("spring.data.redis.cluster.nodes=" + String.join(",", nodes()));
+	}
+
+	/** The ports of the masters, as a running node sees them. */
+	public List<Integer> masters() throws IOException {
+		return clusterNodes().stream()
+			.filter((line) -> line.contains("master") && !line.contains("fail"))
+			.map(RedisClusterTestServer::portOf)
+			.toList();
+	}
+
+	/** Kills a node at once (SIGKILL), as a crash would. */
+	public void kill(int port) {
+		Process process = this.processes.remove(port);
+		if (process != null) {
+			kill(process);
+		}
+	}
+
+	/** Whether every running node reports the cluster ok again, with the killed nodes marked failed. */
+	public boolean isOk() {
+		return this.processes.keySet().stream().allMatch((port) -> {
+			try {
+				return command(port, "CLUSTER INFO").contains("cluster_state:ok");
+			}
+			catch (IOException ex) {
+				return false;
+			}
+		});
+	}
+
+	/** Sends one command to a node and returns its raw reply. */
+	public String command(int port, String command) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(5000);
+			OutputStream out = socket.getOutputStream();
+			out.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
+			out.flush();
+			byte[] reply = new byte[16384];
+			int read = socket.getInputStream().read(reply);
+			return new String(reply, 0, Math.max(read, 0), StandardCharsets.UTF_8);
+		}
+	}
+
+	private List<String> clusterNodes() throws IOException {
+		int anyPort = this.processes.keySet().iterator().next();
+		return command(anyPort, "CLUSTER NODES").lines().filter((line) -> line.contains("127.0.0.1:")).toList();
+	}
+
+	/** {@code <id> 127.0.0.1:7000@17000 master ...} → 7000. */
+	private static int portOf(String clusterNodesLine) {
+		String address = clusterNodesLine.split(" ")[1];
+		return Integer.parseInt(address.substring(address.indexOf(':') + 1, address.indexOf('@')));
+	}
+
+	private static void kill(Process process) {
+		process.destroyForcibly();
+		try {
+			process.waitFor(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** A port whose cluster bus port (10000 above) is free too, below the ephemeral range the OS hands out. */
+	private int freeClusterPort() {
+		for (int attempt = 0; attempt < 1000; attempt++) {
+			int port = ThreadLocalRandom.current().nextInt(20000, 30000);
+			if (!this.processes.containsKey(port) && isFree(port) && isFree(port + 10000)) {
+				return port;
+			}
+		}
+		throw new IllegalStateException("No free pair of ports for a Redis Cluster node");
+	}
+
+	private static boolean isFree(int port) {
+		try (ServerSocket socket = new ServerSocket()) {
+			socket.bind(new InetSocketAddress("127.0.0.1", port));
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+}
