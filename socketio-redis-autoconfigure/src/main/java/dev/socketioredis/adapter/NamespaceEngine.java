@@ -196,10 +196,6 @@ final class NamespaceEngine implements ClusterTransport.Listener, NamespaceMonit
 		return this.transport.whenReceiving(rooms);
 	}
 
-	AdapterObserver observer() {
-		return this.observer;
-	}
-
 	void onJoin(String room, String socketId) {
 		this.rooms.join(room, socketId);
 	}

@@ -1,11 +1,8 @@
 package dev.socketioredis.test;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,13 +95,8 @@ public final class RedisClusterTestServer implements BeforeAllCallback, AfterAll
 	}
 
 	private boolean isOkWithEveryNode(int port) {
-		try {
-			String info = command(port, "CLUSTER INFO");
-			return info.contains("cluster_state:ok") && info.contains("cluster_known_nodes:" + NODES);
-		}
-		catch (IOException ex) {
-			return false;
-		}
+		String info = clusterInfo(port);
+		return info.contains("cluster_state:ok") && info.contains("cluster_known_nodes:" + NODES);
 	}
 
 	@Override
@@ -146,26 +138,21 @@ public final class RedisClusterTestServer implements BeforeAllCallback, AfterAll
 
 	/** Whether every running node reports the cluster ok again, with the killed nodes marked failed. */
 	public boolean isOk() {
-		return this.processes.keySet().stream().allMatch((port) -> {
-			try {
-				return command(port, "CLUSTER INFO").contains("cluster_state:ok");
-			}
-			catch (IOException ex) {
-				return false;
-			}
-		});
+		return this.processes.keySet().stream().allMatch((port) -> clusterInfo(port).contains("cluster_state:ok"));
 	}
 
 	/** Sends one command to a node and returns its raw reply. */
 	public String command(int port, String command) throws IOException {
-		try (Socket socket = new Socket("127.0.0.1", port)) {
-			socket.setSoTimeout(5000);
-			OutputStream out = socket.getOutputStream();
-			out.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
-			out.flush();
-			byte[] reply = new byte[16384];
-			int read = socket.getInputStream().read(reply);
-			return new String(reply, 0, Math.max(read, 0), StandardCharsets.UTF_8);
+		return RedisTestServer.command("127.0.0.1", port, command);
+	}
+
+	/** The node's {@code CLUSTER INFO}, empty when it does not answer. */
+	private String clusterInfo(int port) {
+		try {
+			return command(port, "CLUSTER INFO");
+		}
+		catch (IOException ex) {
+			return "";
 		}
 	}
 

@@ -137,12 +137,17 @@ public final class RedisTestServer implements BeforeAllCallback, AfterAllCallbac
 
 	/** Sends one inline command and returns the raw reply. */
 	public String command(String command) throws IOException {
-		try (Socket socket = new Socket(host(), port())) {
+		return command(host(), port(), command);
+	}
+
+	/** Sends one inline command to a Redis server and returns the first part of its raw reply (up to 16 KiB). */
+	static String command(String host, int port, String command) throws IOException {
+		try (Socket socket = new Socket(host, port)) {
 			socket.setSoTimeout(5000);
 			OutputStream out = socket.getOutputStream();
 			out.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
 			out.flush();
-			byte[] reply = new byte[4096];
+			byte[] reply = new byte[16384];
 			int read = socket.getInputStream().read(reply);
 			return new String(reply, 0, Math.max(read, 0), StandardCharsets.UTF_8);
 		}
