@@ -2,6 +2,10 @@
 //
 //   node peer.js --redis-port 6379 [--redis-host 127.0.0.1] [--port 0] [--key socket.io]
 //   (or REDIS_PORT, REDIS_HOST, PORT, KEY_PREFIX in the environment)
+//   node peer.js --adapter sharded [--subscription-mode dynamic] [--cluster-nodes 127.0.0.1:7000,127.0.0.1:7001]
+//       Node's sharded adapter (createShardedAdapter) instead of the classic one, on a Redis Cluster when
+//       --cluster-nodes names its seed nodes (node-redis createCluster), else on the standalone Redis. Node has no
+//       sharded emitter: the emitter commands then fail.
 //
 // The server serves the namespaces "/" and "/admin". Clients join the rooms of their `room` handshake query
 // (`room=a,b`), as the Java test nodes do.
@@ -54,9 +58,9 @@ const readline = require("node:readline");
 const { Server } = require("socket.io");
 const { io: connect } = require("socket.io-client");
 const connectV2 = require("socket.io-client-v2");
-const { createAdapter } = require("@socket.io/redis-adapter");
+const { createAdapter, createShardedAdapter } = require("@socket.io/redis-adapter");
 const { Emitter } = require("@socket.io/redis-emitter");
-const { createClient } = require("redis");
+const { createClient, createCluster } = require("redis");
 
 const { values: options } = parseArgs({
   options: {
@@ -64,6 +68,9 @@ const { values: options } = parseArgs({
     "redis-port": { type: "string", default: process.env.REDIS_PORT || "6379" },
     port: { type: "string", default: process.env.PORT || "0" },
     key: { type: "string", default: process.env.KEY_PREFIX || "socket.io" },
+    adapter: { type: "string", default: "classic" },
+    "subscription-mode": { type: "string", default: "dynamic" },
+    "cluster-nodes": { type: "string", default: "" },
   },
 });
 
@@ -106,8 +113,35 @@ function fromJson(value) {
   return value;
 }
 
+const sharded = options.adapter === "sharded";
+
+function redisClient() {
+  if (options["cluster-nodes"] !== "") {
+    return createCluster({ rootNodes: options["cluster-nodes"].split(",").map((node) => ({ url: `redis://${node}` })) });
+  }
+  return createClient({ url: `redis://${options["redis-host"]}:${options["redis-port"]}` });
+}
+
+function adapter() {
+  return sharded
+    ? createShardedAdapter(pub, sub, { channelPrefix: options.key, subscriptionMode: options["subscription-mode"] })
+    : createAdapter(pub, sub, { key: options.key });
+}
+
+/** How many clients subscribe to the last channel an adapter subscribes to: then it is ready. */
+async function subscribersOfLastChannel(namespace) {
+  const uid = io.of(namespace).adapter.uid;
+  if (sharded) {
+    const channel = `${options.key}#${namespace}#${uid}#`;
+    const reply = await pub.sendCommand(channel, true, ["PUBSUB", "SHARDNUMSUB", channel]);
+    return Number(reply[1]);
+  }
+  const channel = `${options.key}-response#${namespace}#${uid}#`;
+  return (await pub.pubSubNumSub(channel))[channel];
+}
+
 async function start() {
-  pub = createClient({ url: `redis://${options["redis-host"]}:${options["redis-port"]}` });
+  pub = redisClient();
   sub = pub.duplicate();
   for (const client of [pub, sub]) {
     client.on("error", (err) => process.stderr.write(`redis: ${err}\n`));
@@ -115,7 +149,7 @@ async function start() {
   await Promise.all([pub.connect(), sub.connect()]);
 
   const httpServer = createServer();
-  io = new Server(httpServer, { adapter: createAdapter(pub, sub, { key: options.key }) });
+  io = new Server(httpServer, { adapter: adapter() });
   for (const namespace of NAMESPACES) {
     io.of(namespace).on("connection", (socket) => {
       const { room: rooms, data } = socket.handshake.query;
@@ -142,14 +176,13 @@ async function start() {
     });
   }
   // publishes on the adapter's connection, so in order with the server's own broadcasts
-  emitter = new Emitter(pub, { key: options.key });
+  emitter = sharded ? null : new Emitter(pub, { key: options.key });
   await new Promise((resolve) => httpServer.listen(Number(options.port), "127.0.0.1", resolve));
   httpPort = httpServer.address().port;
 
   // each namespace adapter subscribes without telling when it is done: wait until Redis counts its last subscription
   for (const namespace of NAMESPACES) {
-    const lastChannel = `${options.key}-response#${namespace}#${io.of(namespace).adapter.uid}#`;
-    while ((await pub.pubSubNumSub(lastChannel))[lastChannel] < 1) {
+    while (await subscribersOfLastChannel(namespace) < 1) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }

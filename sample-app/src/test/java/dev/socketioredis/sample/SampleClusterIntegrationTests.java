@@ -9,12 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.socketioredis.adapter.ClusterTransport;
+import dev.socketioredis.pubsub.PubSubTransports;
+import dev.socketioredis.pubsub.ShardedTransports;
+import dev.socketioredis.test.RedisClusterTestServer;
 import dev.socketioredis.test.RedisTestServer;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,38 +32,61 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two sample nodes (A and B) on a private Redis, driven end to end by Java Socket.IO clients through the benchmark
- * contract and the cluster hooks ({@code bench/CLUSTER-HOOKS.md}), on the default namespace and on {@code /admin}.
+ * Two sample nodes (A and B) driven end to end by Java Socket.IO clients through the benchmark contract and the
+ * cluster hooks ({@code bench/CLUSTER-HOOKS.md}), on the default namespace and on {@code /admin}: once with the
+ * classic adapter on a private Redis ({@code REDIS_HOST}, {@code REDIS_PORT}), once with the sharded one on a private
+ * Redis Cluster of three masters ({@code REDIS_CLUSTER_NODES}, {@code ADAPTER=sharded}).
  *
  * <p>
  * Each test uses rooms of its own, named after the namespace too: netty-socketio also connects a client of
  * {@code /admin} to the default namespace, where the connect listener joins it to its rooms as well.
  */
+@ParameterizedClass(name = "ADAPTER={0}")
+@ValueSource(strings = { "classic", "sharded" })
 class SampleClusterIntegrationTests {
 
 	@RegisterExtension
 	static RedisTestServer redis = new RedisTestServer();
 
+	@RegisterExtension
+	static RedisClusterTestServer redisCluster = new RedisClusterTestServer();
+
 	static ConfigurableApplicationContext nodeA;
 
 	static ConfigurableApplicationContext nodeB;
 
-	@BeforeAll
-	static void startNodes() {
-		nodeA = startNode("A");
-		nodeB = startNode("B");
+	@Parameter
+	String adapter;
+
+	@BeforeParameterizedClassInvocation
+	static void startNodes(String adapter) {
+		nodeA = startNode("A", adapter);
+		nodeB = startNode("B", adapter);
 	}
 
-	@AfterAll
+	@AfterParameterizedClassInvocation
 	static void stopNodes() {
 		Stream.of(nodeA, nodeB).filter((node) -> node != null).forEach(ConfigurableApplicationContext::close);
 	}
 
-	/** Command-line arguments: they win over {@code application.properties}, default properties would not. */
-	private static ConfigurableApplicationContext startNode(String serverId) {
+	/**
+	 * The contract's environment variables, as command-line arguments: they win over {@code application.properties},
+	 * default properties would not.
+	 */
+	private static ConfigurableApplicationContext startNode(String serverId, String adapter) {
+		String[] redisSettings = adapter.equals("sharded")
+				? new String[] { "--ADAPTER=sharded", "--REDIS_CLUSTER_NODES=" + String.join(",", redisCluster.nodes()) }
+				: new String[] { "--REDIS_HOST=" + redis.host(), "--REDIS_PORT=" + redis.port() };
 		return new SpringApplicationBuilder(SampleApplication.class).web(WebApplicationType.NONE)
-			.run("--socketio.server.port=0", "--socketio.server.host=127.0.0.1", "--spring.data.redis.host=" + redis.host(),
-					"--spring.data.redis.port=" + redis.port(), "--sample.server-id=" + serverId);
+			.run(Stream.concat(Stream.of("--PORT=0", "--SERVER_ID=" + serverId), Stream.of(redisSettings))
+				.toArray(String[]::new));
+	}
+
+	@Test
+	void theAdapterVariableChoosesTheTransport() {
+		Class<?> expected = this.adapter.equals("sharded") ? ShardedTransports.class : PubSubTransports.class;
+		assertThat(nodeA.getBean(ClusterTransport.Factory.class)).isInstanceOf(expected);
+		assertThat(nodeB.getBean(ClusterTransport.Factory.class)).isInstanceOf(expected);
 	}
 
 	private static int port(ConfigurableApplicationContext node) {

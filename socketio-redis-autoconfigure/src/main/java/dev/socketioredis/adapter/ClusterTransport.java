@@ -27,9 +27,18 @@ public interface ClusterTransport {
 
 	/**
 	 * Answers a request.
-	 * @param requesterUid the requester, when the answer may go to it alone; {@code null} for everyone listening
+	 * @param requesterUid the requester, {@code null} when it sent none; the transport decides whether the answer
+	 * goes to it alone or to everyone listening
 	 */
 	CompletableFuture<Void> publish(@Nullable String requesterUid, ClassicResponse response);
+
+	/**
+	 * Whether the other nodes answer {@link ClassicRequest.AllRooms}: Node's sharded adapter has no such message, so
+	 * the engine asks for every socket (with its rooms) instead.
+	 */
+	default boolean carriesAllRooms() {
+		return true;
+	}
 
 	/** How many nodes receive this namespace's requests, this one included. */
 	CompletableFuture<Long> countNodes();

@@ -135,8 +135,7 @@ final class RequestHandler {
 		}
 		Object ack = listener.onEvent(new ArrayList<>(request.args()));
 		if (request.requestId() != null) {
-			// acknowledgements of server-side emits always go to the common channel, as Node sends them
-			this.transport.publish(null, new ClassicResponse.ServerSideEmitAck(request.requestId(), ack));
+			respond(request, new ClassicResponse.ServerSideEmitAck(request.requestId(), ack));
 		}
 	}
 

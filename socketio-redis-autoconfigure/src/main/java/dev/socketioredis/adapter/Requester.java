@@ -72,13 +72,30 @@ final class Requester {
 			});
 	}
 
+	/** Every room with a member on some node. */
 	CompletableFuture<Set<String>> allRooms() {
+		if (!this.transport.carriesAllRooms()) {
+			return roomsOfEverySocket();
+		}
 		List<@Nullable Object> local = new ArrayList<>(this.sockets.rooms());
 		return timed("allRooms", collect("allRooms", local,
 				(requestId) -> new ClassicRequest.AllRooms(this.uid, requestId)))
 			.thenApply((rooms) -> {
 				Set<String> all = new LinkedHashSet<>();
 				rooms.forEach((room) -> all.add((room instanceof Room wire) ? wire.name() : String.valueOf(room)));
+				return all;
+			});
+	}
+
+	/** The rooms of every socket (its own room included), where nodes cannot be asked for their rooms. */
+	private CompletableFuture<Set<String>> roomsOfEverySocket() {
+		BroadcastOptions everyone = BroadcastOptions.wholeNamespace(BroadcastOptions.Layout.ADAPTER);
+		List<@Nullable Object> local = new ArrayList<>(this.sockets.describe(everyone));
+		return timed("allRooms", collect("allRooms", local,
+				(requestId) -> new ClassicRequest.FetchSockets(this.uid, requestId, everyone)))
+			.thenApply((sockets) -> {
+				Set<String> all = new LinkedHashSet<>();
+				sockets.forEach((socket) -> all.addAll(((SocketDescription) socket).rooms()));
 				return all;
 			});
 	}

@@ -1,5 +1,7 @@
 package dev.socketioredis.autoconfigure;
 
+import java.util.Objects;
+
 import com.corundumstudio.socketio.SocketIOServer;
 import dev.socketioredis.adapter.AdapterObserver;
 import dev.socketioredis.adapter.ClusterTransport;
@@ -14,8 +16,14 @@ import dev.socketioredis.events.RoomEventPublisher;
 import dev.socketioredis.protocol.BroadcastCodec;
 import dev.socketioredis.protocol.ChannelNames;
 import dev.socketioredis.protocol.ClassicCodec;
+import dev.socketioredis.protocol.ClusterAdapterCodec;
+import dev.socketioredis.protocol.ShardedChannels;
 import dev.socketioredis.pubsub.PubSubSettings;
 import dev.socketioredis.pubsub.PubSubTransports;
+import dev.socketioredis.pubsub.ShardedSettings;
+import dev.socketioredis.pubsub.ShardedTransports;
+import dev.socketioredis.redis.ShardedPubSub;
+import dev.socketioredis.redis.lettuce.LettuceShardedPubSub;
 import dev.socketioredis.redis.springdata.OrderedMessageListenerContainer;
 import dev.socketioredis.redis.RedisPubSub;
 import dev.socketioredis.redis.springdata.SpringDataRedisPubSub;
@@ -24,6 +32,7 @@ import dev.socketioredis.server.SocketIoServerLifecycle;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.resource.Delay;
 
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -31,6 +40,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
@@ -39,6 +50,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 /**
@@ -56,6 +68,8 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 @ConditionalOnBooleanProperty(name = "socketio.redis.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(SocketIoRedisProperties.class)
 public final class SocketIoRedisAutoConfiguration {
+
+	private static final String TRANSPORT = "socketio.redis.transport";
 
 	/** Name or qualifier of a {@link RedisConnectionFactory} bean to publish through. */
 	public static final String PUBLISHER = "socketIoRedisPublisher";
@@ -83,47 +97,105 @@ public final class SocketIoRedisAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(name = "socketIoRedisMessageListenerContainer")
-	RedisMessageListenerContainer socketIoRedisMessageListenerContainer(RedisConnectionFactory redisConnectionFactory,
-			@Qualifier(SUBSCRIBER) ObjectProvider<RedisConnectionFactory> subscriber) {
-		OrderedMessageListenerContainer container = new OrderedMessageListenerContainer(
-				subscriber.getIfAvailable(() -> redisConnectionFactory), "socketio-redis-");
-		// subscribed before the server accepts clients, unsubscribed after it closed
-		container.setPhase(SocketIoServerLifecycle.PHASE - 1);
-		return container;
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	RedisPubSub socketIoRedisPubSub(RedisConnectionFactory redisConnectionFactory,
-			@Qualifier(PUBLISHER) ObjectProvider<RedisConnectionFactory> publisher,
-			@Qualifier("socketIoRedisMessageListenerContainer") RedisMessageListenerContainer listenerContainer) {
-		return new SpringDataRedisPubSub(publisher.getIfAvailable(() -> redisConnectionFactory), listenerContainer);
-	}
-
-	@Bean
 	@ConditionalOnMissingBean
 	ChannelNames socketIoChannelNames(SocketIoRedisProperties properties) {
 		return new ChannelNames(properties.getKey());
 	}
 
-	@Bean
-	@ConditionalOnMissingBean
-	BroadcastCodec socketIoBroadcastCodec() {
-		return new BroadcastCodec();
+	/** Redis pub/sub, the protocol of Node's {@code createAdapter} and {@code @socket.io/redis-emitter}. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = TRANSPORT, havingValue = "classic", matchIfMissing = true)
+	static class ClassicConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "socketIoRedisMessageListenerContainer")
+		RedisMessageListenerContainer socketIoRedisMessageListenerContainer(
+				RedisConnectionFactory redisConnectionFactory,
+				@Qualifier(SUBSCRIBER) ObjectProvider<RedisConnectionFactory> subscriber) {
+			OrderedMessageListenerContainer container = new OrderedMessageListenerContainer(
+					subscriber.getIfAvailable(() -> redisConnectionFactory), "socketio-redis-");
+			// subscribed before the server accepts clients, unsubscribed after it closed
+			container.setPhase(SocketIoServerLifecycle.PHASE - 1);
+			return container;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		RedisPubSub socketIoRedisPubSub(RedisConnectionFactory redisConnectionFactory,
+				@Qualifier(PUBLISHER) ObjectProvider<RedisConnectionFactory> publisher,
+				@Qualifier("socketIoRedisMessageListenerContainer") RedisMessageListenerContainer listenerContainer) {
+			return new SpringDataRedisPubSub(publisher.getIfAvailable(() -> redisConnectionFactory),
+					listenerContainer);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		BroadcastCodec socketIoBroadcastCodec() {
+			return new BroadcastCodec();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ClassicCodec socketIoClassicCodec() {
+			return new ClassicCodec();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		Emitter socketIoEmitter(RedisPubSub pubSub, ChannelNames channelNames, BroadcastCodec codec,
+				ClassicCodec messageCodec) {
+			return new Emitter(pubSub, channelNames, codec, messageCodec);
+		}
+
 	}
 
-	@Bean
-	@ConditionalOnMissingBean
-	ClassicCodec socketIoClassicCodec() {
-		return new ClassicCodec();
-	}
+	/**
+	 * Redis 7 sharded pub/sub, the protocol of Node's {@code createShardedAdapter}, on the Lettuce client behind the
+	 * application's connection factory (Spring Data Redis has no sharded pub/sub).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = TRANSPORT, havingValue = "sharded")
+	static class ShardedConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean
-	Emitter socketIoEmitter(RedisPubSub pubSub, ChannelNames channelNames, BroadcastCodec codec,
-			ClassicCodec messageCodec) {
-		return new Emitter(pubSub, channelNames, codec, messageCodec);
+		@Bean
+		@ConditionalOnMissingBean
+		ShardedChannels socketIoShardedChannels(ChannelNames channelNames, SocketIoRedisProperties properties) {
+			if (properties.isChannelMultiplexing()) {
+				throw new InvalidConfigurationPropertyValueException("socketio.redis.channel-multiplexing", true,
+						"The sharded transport subscribes to the channels of rooms as its subscription mode says "
+								+ "(socketio.redis.subscription-mode); channel multiplexing is for the classic one. "
+								+ "Remove the property.");
+			}
+			return new ShardedChannels(channelNames, properties.getSubscriptionMode());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ClusterAdapterCodec socketIoClusterAdapterCodec() {
+			return new ClusterAdapterCodec();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ShardedPubSub socketIoShardedPubSub(RedisConnectionFactory redisConnectionFactory,
+				SocketIoRedisProperties properties) {
+			if (!(redisConnectionFactory instanceof LettuceConnectionFactory lettuce)) {
+				throw new IllegalStateException("The sharded transport (socketio.redis.transport=sharded) needs "
+						+ "Lettuce, but the Redis connection factory is a " + redisConnectionFactory.getClass().getName());
+			}
+			if (lettuce.getNativeClient() == null) {
+				lettuce.start();
+			}
+			return new LettuceShardedPubSub(Objects.requireNonNull(lettuce.getNativeClient()),
+					properties.getReconnectDelay(), properties.getRequestsTimeout());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		Emitter socketIoEmitter(ShardedPubSub pubSub, ShardedChannels channels, ClusterAdapterCodec codec) {
+			return Emitter.sharded(pubSub, channels, codec);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -138,12 +210,23 @@ public final class SocketIoRedisAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
+		@ConditionalOnProperty(name = TRANSPORT, havingValue = "classic", matchIfMissing = true)
 		ClusterTransport.Factory socketIoClusterTransports(SocketIoRedisProperties properties,
 				ChannelNames channelNames, RedisPubSub pubSub, BroadcastCodec codec, ClassicCodec messageCodec,
 				ObjectProvider<AdapterObserver> observer) {
 			return new PubSubTransports(new PubSubSettings(channelNames, pubSub, codec, messageCodec,
 					properties.isChannelMultiplexing(), properties.isPublishOnSpecificResponseChannel(),
 					properties.getReconnectDelay(), observer.getIfAvailable(() -> AdapterObserver.NONE)));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnProperty(name = TRANSPORT, havingValue = "sharded")
+		ClusterTransport.Factory socketIoShardedClusterTransports(SocketIoRedisProperties properties,
+				ShardedChannels channels, ShardedPubSub pubSub, ClusterAdapterCodec codec,
+				ObjectProvider<AdapterObserver> observer) {
+			return new ShardedTransports(new ShardedSettings(channels, pubSub, codec, properties.getReconnectDelay(),
+					observer.getIfAvailable(() -> AdapterObserver.NONE)));
 		}
 
 		@Bean

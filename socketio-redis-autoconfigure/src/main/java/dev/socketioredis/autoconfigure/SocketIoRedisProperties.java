@@ -2,6 +2,8 @@ package dev.socketioredis.autoconfigure;
 
 import java.time.Duration;
 
+import dev.socketioredis.protocol.SubscriptionMode;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -23,9 +25,26 @@ public class SocketIoRedisProperties {
 	private String key = "socket.io";
 
 	/**
-	 * Whether to subscribe to the channel of each room with a local member (and to the namespace channel) rather than
-	 * to every channel of the namespace. Same channels on the wire; a node no longer receives the traffic of rooms it
-	 * does not host, at the cost of one subscription per room.
+	 * Which pub/sub carries the cluster's messages: 'classic' (Redis pub/sub, the protocol of Node's createAdapter and
+	 * of @socket.io/redis-emitter) or 'sharded' (Redis 7 sharded pub/sub, the protocol of Node's createShardedAdapter,
+	 * whose traffic a Redis Cluster spreads over its shards; needs Redis 7.0 or later and Lettuce). Every node and
+	 * emitter of one cluster must use the same.
+	 */
+	private Transport transport = Transport.CLASSIC;
+
+	/**
+	 * With the sharded transport, which rooms get a shard channel of their own (Node's 'subscriptionMode'): 'static'
+	 * (none: every node receives every broadcast), 'dynamic' (every room but the sockets' own rooms; netty-socketio's
+	 * socket ids are not Socket.IO's 20 characters, so a Java node subscribes to its sockets' rooms too) or
+	 * 'dynamic-private' (every room). Every node and emitter of one cluster must use the same.
+	 */
+	private SubscriptionMode subscriptionMode = SubscriptionMode.DYNAMIC;
+
+	/**
+	 * With the classic transport, whether to subscribe to the channel of each room with a local member (and to the
+	 * namespace channel) rather than to every channel of the namespace. Same channels on the wire; a node no longer
+	 * receives the traffic of rooms it does not host, at the cost of one subscription per room. The sharded
+	 * transport's subscription modes take its place there.
 	 */
 	private boolean channelMultiplexing;
 
@@ -62,6 +81,22 @@ public class SocketIoRedisProperties {
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public Transport getTransport() {
+		return this.transport;
+	}
+
+	public void setTransport(Transport transport) {
+		this.transport = transport;
+	}
+
+	public SubscriptionMode getSubscriptionMode() {
+		return this.subscriptionMode;
+	}
+
+	public void setSubscriptionMode(SubscriptionMode subscriptionMode) {
+		this.subscriptionMode = subscriptionMode;
 	}
 
 	public boolean isChannelMultiplexing() {
@@ -110,6 +145,20 @@ public class SocketIoRedisProperties {
 
 	public void setKey(String key) {
 		this.key = key;
+	}
+
+	/** The pub/sub a cluster's messages travel on. */
+	public enum Transport {
+
+		/** Redis pub/sub ({@code PUBLISH}, {@code PSUBSCRIBE}), the protocol of Node's {@code createAdapter}. */
+		CLASSIC,
+
+		/**
+		 * Redis 7 sharded pub/sub ({@code SPUBLISH}, {@code SSUBSCRIBE}), the protocol of Node's
+		 * {@code createShardedAdapter}.
+		 */
+		SHARDED
+
 	}
 
 }

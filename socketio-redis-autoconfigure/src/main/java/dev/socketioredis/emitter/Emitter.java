@@ -12,12 +12,15 @@ import dev.socketioredis.protocol.BroadcastPacket;
 import dev.socketioredis.protocol.ChannelNames;
 import dev.socketioredis.protocol.ClassicRequest;
 import dev.socketioredis.protocol.ClassicCodec;
+import dev.socketioredis.protocol.ClusterAdapterCodec;
+import dev.socketioredis.protocol.ShardedChannels;
 import dev.socketioredis.redis.RedisPubSub;
+import dev.socketioredis.redis.ShardedPubSub;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Publishes events to every node of a Socket.IO cluster, Java or Node, exactly as {@code @socket.io/redis-emitter}
- * does. Immutable: {@link #to}, {@link #except}, {@link #of} and the flags return a new emitter and never change this
+ * does (or, on sharded pub/sub, as Node's sharded adapter would). Immutable: {@link #to}, {@link #except}, {@link #of} and the flags return a new emitter and never change this
  * one, so one instance can be shared by every thread.
  *
  * <pre class="code">
@@ -30,28 +33,27 @@ public final class Emitter {
 	private static final BroadcastOptions NO_TARGETS = BroadcastOptions
 		.wholeNamespace(BroadcastOptions.Layout.EMITTER);
 
-	private final RedisPubSub pubSub;
-
-	private final ChannelNames channels;
-
-	private final BroadcastCodec codec;
-
-	private final ClassicCodec messageCodec;
+	private final EmitterPublisher publisher;
 
 	private final String namespace;
 
 	private final BroadcastOptions options;
 
+	/** An emitter speaking the classic adapter's protocol ({@code createAdapter}), as {@code @socket.io/redis-emitter}. */
 	public Emitter(RedisPubSub pubSub, ChannelNames channels, BroadcastCodec codec, ClassicCodec messageCodec) {
-		this(pubSub, channels, codec, messageCodec, "/", NO_TARGETS);
+		this(new ClassicEmitterPublisher(pubSub, channels, codec, messageCodec), "/", NO_TARGETS);
 	}
 
-	private Emitter(RedisPubSub pubSub, ChannelNames channels, BroadcastCodec codec, ClassicCodec messageCodec,
-			String namespace, BroadcastOptions options) {
-		this.pubSub = pubSub;
-		this.channels = channels;
-		this.codec = codec;
-		this.messageCodec = messageCodec;
+	/**
+	 * An emitter speaking the sharded adapter's protocol ({@code createShardedAdapter}) on Redis 7 sharded pub/sub,
+	 * with the channels of the cluster's subscription mode.
+	 */
+	public static Emitter sharded(ShardedPubSub pubSub, ShardedChannels channels, ClusterAdapterCodec codec) {
+		return new Emitter(new ShardedEmitterPublisher(pubSub, channels, codec), "/", NO_TARGETS);
+	}
+
+	private Emitter(EmitterPublisher publisher, String namespace, BroadcastOptions options) {
+		this.publisher = publisher;
 		this.namespace = namespace;
 		this.options = options;
 	}
@@ -61,7 +63,7 @@ public final class Emitter {
 		if (!namespace.startsWith("/")) {
 			throw new IllegalArgumentException("A namespace starts with '/': '" + namespace + "'");
 		}
-		return new Emitter(this.pubSub, this.channels, this.codec, this.messageCodec, namespace, NO_TARGETS);
+		return new Emitter(this.publisher, namespace, NO_TARGETS);
 	}
 
 	/** Targets these rooms too (a socket id is a room). */
@@ -97,9 +99,8 @@ public final class Emitter {
 	 */
 	public CompletableFuture<Void> emit(String event, @Nullable Object... args) {
 		BroadcastPacket packet = BroadcastPacket.event(this.namespace, event, Arrays.asList(args));
-		byte[] message = this.codec.encode(new BroadcastMessage(BroadcastMessage.EMITTER_UID, packet, this.options));
-		return this.pubSub.publish(this.channels.channelFor(this.namespace, this.options.rooms()), message)
-			.thenApply((receivers) -> null);
+		return this.publisher.broadcast(this.namespace,
+				new BroadcastMessage(BroadcastMessage.EMITTER_UID, packet, this.options));
 	}
 
 	/** Makes the targeted sockets, on every node, join these rooms. */
@@ -129,12 +130,11 @@ public final class Emitter {
 	}
 
 	private CompletableFuture<Void> request(ClassicRequest request) {
-		return this.pubSub.publish(this.channels.request(this.namespace), this.messageCodec.encode(request))
-			.thenApply((receivers) -> null);
+		return this.publisher.request(this.namespace, request);
 	}
 
 	private Emitter with(BroadcastOptions options) {
-		return new Emitter(this.pubSub, this.channels, this.codec, this.messageCodec, this.namespace, options);
+		return new Emitter(this.publisher, this.namespace, options);
 	}
 
 }

@@ -41,7 +41,7 @@ final class PubSubTransport implements ClusterTransport {
 
 	private final AdapterObserver observer;
 
-	private final RedisFailureLog publishFailures;
+	private final ObservedPublishing publishing;
 
 	private final @Nullable RoomChannelSubscriptions roomSubscriptions;
 
@@ -57,9 +57,11 @@ final class PubSubTransport implements ClusterTransport {
 		this.settings = settings;
 		this.channels = settings.channels();
 		this.observer = settings.observer();
-		this.publishFailures = RedisFailureLog.publishing(namespace);
+		this.publishing = new ObservedPublishing(namespace, this.observer);
 		this.roomSubscriptions = settings.channelMultiplexing()
-				? new RoomChannelSubscriptions(namespace, settings, this::onBroadcast, roomSubscriber) : null;
+				? new RoomChannelSubscriptions(namespace, this.channels, settings.pubSub().channelSet(this::onBroadcast),
+						roomSubscriber, settings.redisRetryDelay(), this.observer)
+				: null;
 	}
 
 	@Override
@@ -94,26 +96,20 @@ final class PubSubTransport implements ClusterTransport {
 
 	/**
 	 * On the requester's own channel when {@code publish-on-specific-response-channel} is on and the requester is
-	 * known, else on the common one.
+	 * known, else on the common one; acknowledgements of server-side emits always on the common one, as Node's classic
+	 * adapter sends them.
 	 */
 	@Override
 	public CompletableFuture<Void> publish(@Nullable String requesterUid, ClassicResponse response) {
-		String channel = (this.settings.publishOnSpecificResponseChannel() && requesterUid != null)
-				? this.channels.response(this.namespace, requesterUid) : this.channels.response(this.namespace);
+		boolean toRequesterAlone = this.settings.publishOnSpecificResponseChannel() && requesterUid != null
+				&& !(response instanceof ClassicResponse.ServerSideEmitAck);
+		String channel = toRequesterAlone ? this.channels.response(this.namespace, requesterUid)
+				: this.channels.response(this.namespace);
 		return publish(channel, this.settings.messageCodec().encode(response), MessageKind.RESPONSE);
 	}
 
 	private CompletableFuture<Void> publish(String channel, byte[] message, MessageKind kind) {
-		this.observer.published(this.namespace, kind, message.length);
-		return this.settings.pubSub().publish(channel, message).handle((receivers, failure) -> {
-			if (failure != null) {
-				this.observer.publishFailed(this.namespace, kind);
-				this.publishFailures.failed(failure);
-				throw (failure instanceof RuntimeException ex) ? ex : new IllegalStateException(failure);
-			}
-			this.publishFailures.succeeded();
-			return null;
-		});
+		return this.publishing.publish(kind, message, (bytes) -> this.settings.pubSub().publish(channel, bytes));
 	}
 
 	private void onBroadcast(String channel, byte[] message) {

@@ -1,6 +1,5 @@
 package dev.socketioredis.pubsub;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import dev.socketioredis.adapter.ClusterTransport;
@@ -13,11 +12,7 @@ public class PubSubTransports implements ClusterTransport.Factory {
 
 	private final PubSubSettings settings;
 
-	private final ScheduledExecutorService roomSubscriber = Executors.newSingleThreadScheduledExecutor((task) -> {
-		Thread thread = new Thread(task, "socketio-redis-room-subscriber");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ScheduledExecutorService roomSubscriber = RoomChannelSubscriptions.newWorker();
 
 	public PubSubTransports(PubSubSettings settings) {
 		this.settings = settings;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,8 +16,8 @@ import dev.socketioredis.protocol.ChannelNames;
 import dev.socketioredis.redis.RedisPubSub;
 
 /**
- * Channel multiplexing: this node {@code SUBSCRIBE}s to the channel of each room with a local member, so that it
- * receives no traffic for rooms it does not host.
+ * A channel per room: this node subscribes to the channel of each room with a local member, so that it receives no
+ * traffic for rooms it does not host (channel multiplexing on Redis pub/sub, the dynamic modes on sharded pub/sub).
  *
  * <p>
  * Rooms change on Netty event loops and subscribing waits for Redis, so the subscriptions follow the rooms on a
@@ -53,15 +54,31 @@ final class RoomChannelSubscriptions {
 
 	private volatile boolean closed;
 
-	RoomChannelSubscriptions(String namespace, PubSubSettings settings, RedisPubSub.MessageHandler handler,
-			ScheduledExecutorService worker) {
+	/**
+	 * @param channels the names of the room channels
+	 * @param channelSet the channels, subscribed and unsubscribed in batches
+	 * @param worker the thread the passes run on
+	 * @param retryDelay how long to wait before a pass Redis refused is made again
+	 * @param observer told how long rooms waited for their channel
+	 */
+	RoomChannelSubscriptions(String namespace, ChannelNames channels, RedisPubSub.ChannelSet channelSet,
+			ScheduledExecutorService worker, Duration retryDelay, AdapterObserver observer) {
 		this.namespace = namespace;
-		this.channels = settings.channels();
-		this.channelSet = settings.pubSub().channelSet(handler);
+		this.channels = channels;
+		this.channelSet = channelSet;
 		this.worker = worker;
-		this.retryDelay = settings.redisRetryDelay();
-		this.observer = settings.observer();
+		this.retryDelay = retryDelay;
+		this.observer = observer;
 		this.failures = RedisFailureLog.roomSubscriptions(namespace);
+	}
+
+	/** The thread the passes of every namespace's room subscriptions run on, off the Netty event loops. */
+	static ScheduledExecutorService newWorker() {
+		return Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "socketio-redis-room-subscriber");
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	void roomCreated(String room) {

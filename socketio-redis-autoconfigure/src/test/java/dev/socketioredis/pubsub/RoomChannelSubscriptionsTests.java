@@ -13,9 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.socketioredis.adapter.AdapterObserver;
-import dev.socketioredis.protocol.BroadcastCodec;
 import dev.socketioredis.protocol.ChannelNames;
-import dev.socketioredis.protocol.ClassicCodec;
 import dev.socketioredis.redis.RedisPubSub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,9 +33,8 @@ class RoomChannelSubscriptionsTests {
 
 	private final List<Duration> lags = new CopyOnWriteArrayList<>();
 
-	private final RoomChannelSubscriptions subscriptions = new RoomChannelSubscriptions("/", settings(),
-			(channel, message) -> {
-			}, this.worker);
+	private final RoomChannelSubscriptions subscriptions = new RoomChannelSubscriptions("/", new ChannelNames("k"),
+			this.channelSet, this.worker, Duration.ofMillis(20), lagRecorder());
 
 	@AfterEach
 	void stopWorker() {
@@ -163,8 +160,8 @@ class RoomChannelSubscriptionsTests {
 		return release;
 	}
 
-	private PubSubSettings settings() {
-		AdapterObserver observer = new AdapterObserver() {
+	private AdapterObserver lagRecorder() {
+		return new AdapterObserver() {
 
 			@Override
 			public void roomSubscribed(String namespace, Duration lag) {
@@ -172,8 +169,6 @@ class RoomChannelSubscriptionsTests {
 			}
 
 		};
-		return new PubSubSettings(new ChannelNames("k"), new ChannelSetOnly(this.channelSet), new BroadcastCodec(),
-				new ClassicCodec(), true, false, Duration.ofMillis(20), observer);
 	}
 
 	/** Records the commands; refuses them, as Lettuce does while disconnected, when told to. */
@@ -206,36 +201,6 @@ class RoomChannelSubscriptionsTests {
 				this.refusals.incrementAndGet();
 				throw new IllegalStateException("Currently not connected. Commands are rejected.");
 			}
-		}
-
-	}
-
-	/** Only the channel set of {@link RedisPubSub} is used by room subscriptions. */
-	record ChannelSetOnly(RedisPubSub.ChannelSet channelSet) implements RedisPubSub {
-
-		@Override
-		public CompletableFuture<Long> publish(String channel, byte[] message) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public Subscription subscribe(String channel, MessageHandler handler) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public Subscription psubscribe(String pattern, MessageHandler handler) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public ChannelSet channelSet(MessageHandler handler) {
-			return this.channelSet;
-		}
-
-		@Override
-		public CompletableFuture<Long> countSubscribers(String channel) {
-			throw new UnsupportedOperationException();
 		}
 
 	}

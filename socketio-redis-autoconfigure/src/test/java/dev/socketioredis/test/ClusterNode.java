@@ -34,7 +34,16 @@ public final class ClusterNode implements AutoCloseable {
 	}
 
 	public static ClusterNode start(RedisTestServer redis, String... properties) {
-		List<String> all = new ArrayList<>(redis.springProperties());
+		return start(redis.springProperties(), properties);
+	}
+
+	/** A node on a Redis Cluster, through Spring Boot's {@code spring.data.redis.cluster.nodes}. */
+	public static ClusterNode start(RedisClusterTestServer cluster, String... properties) {
+		return start(cluster.springProperties(), properties);
+	}
+
+	private static ClusterNode start(List<String> redisProperties, String... properties) {
+		List<String> all = new ArrayList<>(redisProperties);
 		all.add("socketio.server.port=0");
 		all.add("socketio.server.host=127.0.0.1");
 		all.addAll(List.of(properties));

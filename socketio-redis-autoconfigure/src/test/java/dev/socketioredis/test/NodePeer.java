@@ -101,9 +101,22 @@ public final class NodePeer implements AutoCloseable {
 	 * @param arguments more {@code peer.js} options, e.g. {@code "--key", "myapp"} for another key prefix
 	 */
 	public static NodePeer start(RedisTestServer redis, String... arguments) {
+		return start(List.of("--redis-host", redis.host(), "--redis-port", Integer.toString(redis.port())), arguments);
+	}
+
+	/**
+	 * Starts a peer on a Redis Cluster (node-redis {@code createCluster}) and waits until it is subscribed and
+	 * listening.
+	 * @param arguments more {@code peer.js} options, e.g. {@code "--adapter", "sharded"}
+	 */
+	public static NodePeer start(RedisClusterTestServer cluster, String... arguments) {
+		return start(List.of("--cluster-nodes", String.join(",", cluster.nodes())), arguments);
+	}
+
+	private static NodePeer start(List<String> redisArguments, String... arguments) {
 		Path dir = peerDirectory();
-		List<String> command = new ArrayList<>(List.of(nodeBinary(), "peer.js", "--redis-host", redis.host(),
-				"--redis-port", Integer.toString(redis.port())));
+		List<String> command = new ArrayList<>(List.of(nodeBinary(), "peer.js"));
+		command.addAll(redisArguments);
 		command.addAll(List.of(arguments));
 		Process process;
 		try {

@@ -128,6 +128,32 @@ public final class RedisClusterTestServer implements BeforeAllCallback, AfterAll
 			.toList();
 	}
 
+	/** The port of the master that serves the slot of this key or shard channel. */
+	public int ownerOf(String key) throws IOException {
+		String reply = command(this.processes.keySet().iterator().next(), "CLUSTER KEYSLOT " + key);
+		int slot = Integer.parseInt(reply.trim().substring(1)); // ":1234"
+		return clusterNodes().stream()
+			.filter((line) -> line.contains("master") && !line.contains("fail"))
+			.filter((line) -> servesSlot(line, slot))
+			.map(RedisClusterTestServer::portOf)
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("No master serves slot " + slot));
+	}
+
+	/** {@code <id> <address> <flags> <master> <ping> <pong> <epoch> <link> 0-5460 ...}. */
+	private static boolean servesSlot(String clusterNodesLine, int slot) {
+		String[] fields = clusterNodesLine.split(" ");
+		for (int i = 8; i < fields.length; i++) {
+			String[] range = fields[i].split("-");
+			int first = Integer.parseInt(range[0]);
+			int last = (range.length > 1) ? Integer.parseInt(range[1]) : first;
+			if (first <= slot && slot <= last) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** Kills a node at once (SIGKILL), as a crash would. */
 	public void kill(int port) {
 		Process process = this.processes.remove(port);
