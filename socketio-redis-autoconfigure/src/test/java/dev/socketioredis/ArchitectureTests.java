@@ -62,7 +62,8 @@ class ArchitectureTests {
 	void pubsubKnowsTheTransportPortProtocolAndTheRedisPortOnly() {
 		assertThatPackage("pubsub").knowsNone(project("transport"), project("emitter"), project("server"),
 				project("events"), project("metrics"), project("health"), project("actuate"), project("autoconfigure"),
-				"dev.socketioredis.redis.springdata..", SPRING, NETTY_SOCKETIO, NETTY, LETTUCE);
+				"dev.socketioredis.redis.springdata..", "dev.socketioredis.redis.lettuce..", SPRING, NETTY_SOCKETIO, NETTY,
+				LETTUCE);
 	}
 
 	@Test

@@ -10,14 +10,19 @@ import dev.socketioredis.adapter.NamespaceRegistry;
 import dev.socketioredis.adapter.RedisStoreFactory;
 import dev.socketioredis.adapter.SocketIoCluster;
 import dev.socketioredis.emitter.Emitter;
+import dev.socketioredis.protocol.ShardedChannels;
+import dev.socketioredis.protocol.SubscriptionMode;
 import dev.socketioredis.pubsub.PubSubTransports;
+import dev.socketioredis.pubsub.ShardedTransports;
 import dev.socketioredis.redis.RedisPubSub;
+import dev.socketioredis.redis.ShardedPubSub;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -49,6 +54,48 @@ class SocketIoRedisAutoConfigurationTests {
 			assertThat(context.getBean(SocketIOServer.class).getConfiguration().getStoreFactory())
 				.isSameAs(context.getBean(RedisStoreFactory.class));
 		});
+	}
+
+	@Test
+	void theShardedTransportClustersThroughShardedPubSubOnLettuce() {
+		this.contextRunner.withPropertyValues("socketio.redis.transport=sharded").run((context) -> {
+			assertThat(context).hasSingleBean(ShardedPubSub.class)
+				.hasSingleBean(Emitter.class)
+				.doesNotHaveBean(RedisPubSub.class)
+				.doesNotHaveBean("socketIoRedisMessageListenerContainer");
+			assertThat(context.getBean(ClusterTransport.Factory.class)).isInstanceOf(ShardedTransports.class);
+			assertThat(context.getBean(ShardedChannels.class).mode()).isEqualTo(SubscriptionMode.DYNAMIC);
+		});
+		this.contextRunner
+			.withPropertyValues("socketio.redis.transport=sharded", "socketio.redis.subscription-mode=dynamic-private")
+			.run((context) -> assertThat(context.getBean(ShardedChannels.class).mode())
+				.isEqualTo(SubscriptionMode.DYNAMIC_PRIVATE));
+	}
+
+	@Test
+	void anEmitterOnlyApplicationGetsAShardedEmitter() {
+		this.contextRunner.withPropertyValues("socketio.redis.transport=sharded", "socketio.server.enabled=false")
+			.run((context) -> assertThat(context).hasSingleBean(Emitter.class)
+				.hasSingleBean(ShardedPubSub.class)
+				.doesNotHaveBean(ClusterTransport.Factory.class));
+	}
+
+	@Test
+	void channelMultiplexingWithTheShardedTransportFailsStartupSayingWhy() {
+		this.contextRunner
+			.withPropertyValues("socketio.redis.transport=sharded", "socketio.redis.channel-multiplexing=true")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("socketio.redis.channel-multiplexing")
+				.hasMessageContaining("socketio.redis.subscription-mode"));
+	}
+
+	@Test
+	void anUnknownTransportFailsStartup() {
+		this.contextRunner.withPropertyValues("socketio.redis.transport=streams")
+			.run((context) -> assertThat(context).hasFailed());
 	}
 
 	@Test
