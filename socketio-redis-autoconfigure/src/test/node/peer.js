@@ -133,7 +133,10 @@ async function subscribersOfLastChannel(namespace) {
   const uid = io.of(namespace).adapter.uid;
   if (sharded) {
     const channel = `${options.key}#${namespace}#${uid}#`;
-    const reply = await pub.sendCommand(channel, true, ["PUBSUB", "SHARDNUMSUB", channel]);
+    const command = ["PUBSUB", "SHARDNUMSUB", channel];
+    // a cluster client routes by the channel's slot; a standalone one takes the command alone
+    const reply = await (options["cluster-nodes"] !== "" ? pub.sendCommand(channel, true, command)
+      : pub.sendCommand(command));
     return Number(reply[1]);
   }
   const channel = `${options.key}-response#${namespace}#${uid}#`;

@@ -43,7 +43,7 @@ final class PubSubTransport implements ClusterTransport {
 
 	private final ObservedPublishing publishing;
 
-	private final @Nullable RoomChannelSubscriptions roomSubscriptions;
+	private final RoomChannels roomChannels;
 
 	private final List<RedisPubSub.Subscription> subscriptions = new CopyOnWriteArrayList<>();
 
@@ -58,10 +58,10 @@ final class PubSubTransport implements ClusterTransport {
 		this.channels = settings.channels();
 		this.observer = settings.observer();
 		this.publishing = new ObservedPublishing(namespace, this.observer);
-		this.roomSubscriptions = settings.channelMultiplexing()
+		this.roomChannels = settings.channelMultiplexing()
 				? new RoomChannelSubscriptions(namespace, this.channels, settings.pubSub().channelSet(this::onBroadcast),
 						roomSubscriber, settings.redisRetryDelay(), this.observer)
-				: null;
+				: RoomChannels.NONE;
 	}
 
 	@Override
@@ -72,7 +72,7 @@ final class PubSubTransport implements ClusterTransport {
 		this.subscriptions.add(pubSub.subscribe(this.channels.request(this.namespace), this::onRequest));
 		this.subscriptions.add(pubSub.subscribe(this.channels.response(this.namespace), this::onResponse));
 		this.subscriptions.add(pubSub.subscribe(this.channels.response(this.namespace, this.uid), this::onResponse));
-		if (this.roomSubscriptions != null) {
+		if (this.roomChannels != RoomChannels.NONE) {
 			this.subscriptions.add(pubSub.subscribe(this.channels.broadcast(this.namespace), this::onBroadcast));
 		}
 		else {
@@ -183,23 +183,18 @@ final class PubSubTransport implements ClusterTransport {
 
 	@Override
 	public void roomCreated(String room) {
-		if (this.roomSubscriptions != null) {
-			this.roomSubscriptions.roomCreated(room);
-		}
+		this.roomChannels.roomCreated(room);
 	}
 
 	@Override
 	public void roomDeleted(String room) {
-		if (this.roomSubscriptions != null) {
-			this.roomSubscriptions.roomDeleted(room);
-		}
+		this.roomChannels.roomDeleted(room);
 	}
 
 	/** At once with the namespace's pattern subscription; with multiplexing, once the rooms' channels are. */
 	@Override
 	public CompletableFuture<Void> whenReceiving(List<String> rooms) {
-		return (this.roomSubscriptions != null) ? this.roomSubscriptions.whenSubscribed(rooms)
-				: CompletableFuture.completedFuture(null);
+		return this.roomChannels.whenSubscribed(rooms);
 	}
 
 	@Override
@@ -209,16 +204,14 @@ final class PubSubTransport implements ClusterTransport {
 
 	@Override
 	public int pendingRooms() {
-		return (this.roomSubscriptions != null) ? this.roomSubscriptions.pending() : 0;
+		return this.roomChannels.pending();
 	}
 
 	@Override
 	public void close() {
 		this.subscriptions.forEach(PubSubTransport::closeIfRedisIsThere);
 		this.subscriptions.clear();
-		if (this.roomSubscriptions != null) {
-			this.roomSubscriptions.close();
-		}
+		this.roomChannels.close();
 	}
 
 	/** Closing unsubscribes, which fails while Redis is away: the connection is closed next anyway. */

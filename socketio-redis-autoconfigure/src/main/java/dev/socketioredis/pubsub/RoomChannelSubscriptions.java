@@ -26,7 +26,7 @@ import dev.socketioredis.redis.RedisPubSub;
  * for about one round trip to Redis. A pass Redis refused (it is away) is made again after the retry delay, until it
  * takes: a room created during an outage is subscribed once Redis is back.
  */
-final class RoomChannelSubscriptions {
+final class RoomChannelSubscriptions implements RoomChannels {
 
 	private final String namespace;
 
@@ -81,12 +81,14 @@ final class RoomChannelSubscriptions {
 		});
 	}
 
-	void roomCreated(String room) {
+	@Override
+	public void roomCreated(String room) {
 		this.wanted.put(room, System.nanoTime());
 		requestPass();
 	}
 
-	void roomDeleted(String room) {
+	@Override
+	public void roomDeleted(String room) {
 		this.wanted.remove(room);
 		requestPass();
 	}
@@ -95,7 +97,8 @@ final class RoomChannelSubscriptions {
 	 * Completes once this node receives the broadcasts to these rooms: at once for a room already subscribed, or one
 	 * that has no local member (nothing to wait for).
 	 */
-	CompletableFuture<Void> whenSubscribed(List<String> rooms) {
+	@Override
+	public CompletableFuture<Void> whenSubscribed(List<String> rooms) {
 		return CompletableFuture.allOf(rooms.stream().map(this::whenSubscribed).toArray(CompletableFuture[]::new));
 	}
 
@@ -116,7 +119,8 @@ final class RoomChannelSubscriptions {
 	}
 
 	/** Rooms with a local member whose channel is not subscribed yet. */
-	int pending() {
+	@Override
+	public int pending() {
 		return (int) this.wanted.keySet().stream().filter((room) -> !this.subscribed.contains(room)).count();
 	}
 
@@ -175,7 +179,8 @@ final class RoomChannelSubscriptions {
 	}
 
 	/** Unsubscribes from every room, if Redis can be reached: the connection is closed next anyway. */
-	void close() {
+	@Override
+	public void close() {
 		this.closed = true;
 		IllegalStateException closedException = new IllegalStateException(
 				"The adapter of namespace " + this.namespace + " was closed");

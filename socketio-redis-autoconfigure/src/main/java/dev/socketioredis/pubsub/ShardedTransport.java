@@ -52,7 +52,7 @@ final class ShardedTransport implements ClusterTransport {
 
 	private final RedisPubSub.ChannelSet ownChannels;
 
-	private final @Nullable RoomChannelSubscriptions roomSubscriptions;
+	private final RoomChannels roomChannels;
 
 	private final AtomicLong receivedMessages = new AtomicLong();
 
@@ -68,11 +68,11 @@ final class ShardedTransport implements ClusterTransport {
 		this.observer = settings.observer();
 		this.publishing = new ObservedPublishing(namespace, this.observer);
 		this.ownChannels = settings.pubSub().channelSet(this::onMessage);
-		this.roomSubscriptions = (this.channels.mode() != SubscriptionMode.STATIC)
+		this.roomChannels = (this.channels.mode() != SubscriptionMode.STATIC)
 				? new RoomChannelSubscriptions(namespace, this.channels.names(),
 						settings.pubSub().channelSet(this::onRoomMessage), roomSubscriber, settings.redisRetryDelay(),
 						this.observer)
-				: null;
+				: RoomChannels.NONE;
 	}
 
 	/** Subscribes to the namespace's channel and this node's answer channel; returns once Redis confirmed them. */
@@ -237,23 +237,22 @@ final class ShardedTransport implements ClusterTransport {
 
 	@Override
 	public void roomCreated(String room) {
-		if (this.roomSubscriptions != null && this.channels.hasChannel(Room.of(room))) {
-			this.roomSubscriptions.roomCreated(room);
+		if (this.channels.hasChannel(Room.of(room))) {
+			this.roomChannels.roomCreated(room);
 		}
 	}
 
 	@Override
 	public void roomDeleted(String room) {
-		if (this.roomSubscriptions != null && this.channels.hasChannel(Room.of(room))) {
-			this.roomSubscriptions.roomDeleted(room);
+		if (this.channels.hasChannel(Room.of(room))) {
+			this.roomChannels.roomDeleted(room);
 		}
 	}
 
 	/** At once in static mode and for rooms without a channel of their own; else once their channels are. */
 	@Override
 	public CompletableFuture<Void> whenReceiving(List<String> rooms) {
-		return (this.roomSubscriptions != null) ? this.roomSubscriptions.whenSubscribed(rooms)
-				: CompletableFuture.completedFuture(null);
+		return this.roomChannels.whenSubscribed(rooms);
 	}
 
 	@Override
@@ -263,7 +262,7 @@ final class ShardedTransport implements ClusterTransport {
 
 	@Override
 	public int pendingRooms() {
-		return (this.roomSubscriptions != null) ? this.roomSubscriptions.pending() : 0;
+		return this.roomChannels.pending();
 	}
 
 	/** Unsubscribes, as far as Redis can be reached: the connection is closed next anyway. */
@@ -276,9 +275,7 @@ final class ShardedTransport implements ClusterTransport {
 		catch (RuntimeException ex) {
 			logger.debug("Could not unsubscribe: {}", ex.toString());
 		}
-		if (this.roomSubscriptions != null) {
-			this.roomSubscriptions.close();
-		}
+		this.roomChannels.close();
 	}
 
 }
