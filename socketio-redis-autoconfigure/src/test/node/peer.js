@@ -131,16 +131,12 @@ function adapter() {
 /** How many clients subscribe to the last channel an adapter subscribes to: then it is ready. */
 async function subscribersOfLastChannel(namespace) {
   const uid = io.of(namespace).adapter.uid;
-  if (sharded) {
-    const channel = `${options.key}#${namespace}#${uid}#`;
-    const command = ["PUBSUB", "SHARDNUMSUB", channel];
-    // a cluster client routes by the channel's slot; a standalone one takes the command alone
-    const reply = await (options["cluster-nodes"] !== "" ? pub.sendCommand(channel, true, command)
-      : pub.sendCommand(command));
-    return Number(reply[1]);
-  }
-  const channel = `${options.key}-response#${namespace}#${uid}#`;
-  return (await pub.pubSubNumSub(channel))[channel];
+  const channel = sharded ? `${options.key}#${namespace}#${uid}#` : `${options.key}-response#${namespace}#${uid}#`;
+  const command = ["PUBSUB", sharded ? "SHARDNUMSUB" : "NUMSUB", channel];
+  // on a cluster each master counts its own subscribers (a shard channel's all live on its slot's master)
+  const clients = options["cluster-nodes"] !== "" ? pub.masters.map((master) => master.client) : [pub];
+  const replies = await Promise.all(clients.map((client) => client.sendCommand(command)));
+  return replies.reduce((sum, reply) => sum + Number(reply[1]), 0);
 }
 
 async function start() {

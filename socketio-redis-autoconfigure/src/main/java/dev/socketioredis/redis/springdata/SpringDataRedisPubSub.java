@@ -1,13 +1,15 @@
 package dev.socketioredis.redis.springdata;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import dev.socketioredis.redis.RedisPubSub;
+import io.lettuce.core.cluster.api.async.RedisAdvancedClusterAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -140,11 +142,35 @@ public class SpringDataRedisPubSub implements RedisPubSub, DisposableBean {
 		return channels.stream().map(ChannelTopic::new).toList();
 	}
 
+	/**
+	 * On a Redis Cluster every node counts only the clients subscribed to it, and a {@code PUBLISH} reaches all of
+	 * them: every node is asked and the counts added up, as the Node adapter does there.
+	 */
 	@Override
 	public CompletableFuture<Long> countSubscribers(String channel) {
-		return commands().pubsubNumsub(bytes(channel))
-			.toCompletableFuture()
-			.thenApply((Map<byte[], Long> counts) -> counts.values().stream().mapToLong(Long::longValue).sum());
+		RedisClusterAsyncCommands<byte[], byte[]> commands = commands();
+		if (commands instanceof RedisAdvancedClusterAsyncCommands<byte[], byte[]> cluster) {
+			return sumOfEveryNode(cluster.all().commands().pubsubNumsub(bytes(channel)).futures());
+		}
+		return commands.pubsubNumsub(bytes(channel)).toCompletableFuture().thenApply(SpringDataRedisPubSub::sum);
+	}
+
+	/** A node that does not answer has nobody subscribed to it; fails only when no node answers. */
+	private static CompletableFuture<Long> sumOfEveryNode(CompletableFuture<Map<byte[], Long>>[] counts) {
+		return CompletableFuture.allOf(Arrays.stream(counts).map((count) -> count.exceptionally((failure) -> null))
+			.toArray(CompletableFuture[]::new)).thenApply((done) -> {
+				List<CompletableFuture<Map<byte[], Long>>> answered = Arrays.stream(counts)
+					.filter((count) -> !count.isCompletedExceptionally())
+					.toList();
+				if (answered.isEmpty() && counts.length > 0) {
+					return sum(counts[0].join()); // throws the first node's failure
+				}
+				return answered.stream().mapToLong((count) -> sum(count.join())).sum();
+			});
+	}
+
+	private static long sum(Map<byte[], Long> counts) {
+		return counts.values().stream().mapToLong(Long::longValue).sum();
 	}
 
 	@Override
