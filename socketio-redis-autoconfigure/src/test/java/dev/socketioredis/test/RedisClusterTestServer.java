@@ -130,14 +130,41 @@ public final class RedisClusterTestServer implements BeforeAllCallback, AfterAll
 
 	/** The port of the master that serves the slot of this key or shard channel. */
 	public int ownerOf(String key) throws IOException {
-		String reply = command(this.processes.keySet().iterator().next(), "CLUSTER KEYSLOT " + key);
-		int slot = Integer.parseInt(reply.trim().substring(1)); // ":1234"
+		int slot = slotOf(key);
 		return clusterNodes().stream()
 			.filter((line) -> line.contains("master") && !line.contains("fail"))
 			.filter((line) -> servesSlot(line, slot))
 			.map(RedisClusterTestServer::portOf)
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("No master serves slot " + slot));
+	}
+
+	/**
+	 * Moves the slot of this key or shard channel to another master, as resharding does (pub/sub keeps nothing in a
+	 * slot, so there is no key to migrate): every node is told its new owner.
+	 */
+	public void moveSlot(String key, int targetPort) throws IOException {
+		int slot = slotOf(key);
+		int sourcePort = ownerOf(key);
+		String sourceId = nodeId(sourcePort);
+		String targetId = nodeId(targetPort);
+		command(targetPort, "CLUSTER SETSLOT " + slot + " IMPORTING " + sourceId);
+		command(sourcePort, "CLUSTER SETSLOT " + slot + " MIGRATING " + targetId);
+		command(targetPort, "CLUSTER SETSLOT " + slot + " NODE " + targetId);
+		command(sourcePort, "CLUSTER SETSLOT " + slot + " NODE " + targetId);
+		for (int port : masters()) {
+			command(port, "CLUSTER SETSLOT " + slot + " NODE " + targetId);
+		}
+	}
+
+	private int slotOf(String key) throws IOException {
+		String reply = command(this.processes.keySet().iterator().next(), "CLUSTER KEYSLOT " + key);
+		return Integer.parseInt(reply.trim().substring(1)); // ":1234"
+	}
+
+	/** {@code CLUSTER MYID}: {@code $40\r\n<id>\r\n}. */
+	private String nodeId(int port) throws IOException {
+		return command(port, "CLUSTER MYID").lines().skip(1).findFirst().orElseThrow().trim();
 	}
 
 	/** {@code <id> <address> <flags> <master> <ping> <pong> <epoch> <link> 0-5460 ...}. */

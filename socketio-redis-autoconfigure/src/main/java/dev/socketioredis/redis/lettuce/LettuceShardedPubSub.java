@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -15,7 +15,9 @@ import java.util.concurrent.TimeoutException;
 import dev.socketioredis.redis.RedisPubSub;
 import dev.socketioredis.redis.ShardedPubSub;
 import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.BaseRedisAsyncCommands;
@@ -23,11 +25,9 @@ import io.lettuce.core.api.async.RedisServerAsyncCommands;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.event.connection.DisconnectedEvent;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.pubsub.api.async.RedisPubSubAsyncCommands;
 import org.jspecify.annotations.Nullable;
-import reactor.core.Disposable;
 
 /**
  * {@link ShardedPubSub} on a Lettuce client, a {@link RedisClusterClient} or a standalone {@link RedisClient} (the one
@@ -47,7 +47,7 @@ public class LettuceShardedPubSub implements ShardedPubSub, AutoCloseable {
 		return thread;
 	});
 
-	private final Disposable disconnections;
+	private final RedisConnectionStateListener disconnections;
 
 	private final Duration commandTimeout;
 
@@ -71,11 +71,21 @@ public class LettuceShardedPubSub implements ShardedPubSub, AutoCloseable {
 		this.commandTimeout = commandTimeout;
 		this.subscriptions = new ShardChannelSubscriptions(this::subscriberCommands, this::refreshTopology,
 				this.worker, retryDelay, commandTimeout);
-		this.disconnections = client.getResources()
-			.eventBus()
-			.get()
-			.filter(DisconnectedEvent.class::isInstance)
-			.subscribe((event) -> this.subscriptions.resubscribeAll("a connection to Redis dropped"));
+		this.disconnections = new RedisConnectionStateListener() {
+
+			/**
+			 * Only a subscriber connection's: the topology is read on connections opened and closed for it, which
+			 * would start the next reading.
+			 */
+			@Override
+			public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+				if (connection instanceof StatefulRedisPubSubConnection) {
+					LettuceShardedPubSub.this.subscriptions.resubscribeAll("a subscriber connection dropped");
+				}
+			}
+
+		};
+		client.addListener(this.disconnections);
 	}
 
 	@Override
@@ -202,7 +212,7 @@ public class LettuceShardedPubSub implements ShardedPubSub, AutoCloseable {
 
 	@Override
 	public void close() {
-		this.disconnections.dispose();
+		this.client.removeListener(this.disconnections);
 		this.worker.shutdownNow();
 		this.connections.forEach(StatefulConnection::close);
 	}

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -103,9 +104,14 @@ final class ShardChannelSubscriptions extends RedisPubSubAdapter<byte[], byte[]>
 
 	/** A connection dropped, or publishing to a shard failed: the topology may have changed. */
 	void resubscribeAll(String reason) {
-		if (this.resubscriptionPending.compareAndSet(false, true)) {
+		if (!this.worker.isShutdown() && this.resubscriptionPending.compareAndSet(false, true)) {
 			logger.debug("Subscribing to every shard channel again: {}", reason);
-			this.worker.execute(this::resubscribe);
+			try {
+				this.worker.execute(this::resubscribe);
+			}
+			catch (RejectedExecutionException ex) {
+				// closed meanwhile
+			}
 		}
 	}
 
