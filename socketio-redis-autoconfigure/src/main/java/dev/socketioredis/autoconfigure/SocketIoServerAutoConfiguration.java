@@ -50,6 +50,7 @@ public final class SocketIoServerAutoConfiguration {
 		map.from(properties::getPingInterval).as(SocketIoServerAutoConfiguration::millis).to(configuration::setPingInterval);
 		map.from(properties::getPingTimeout).as(SocketIoServerAutoConfiguration::millis).to(configuration::setPingTimeout);
 		map.from(properties::getAckMode).to(configuration::setAckMode);
+		map.from(properties::isWebsocketCompression).to(configuration::setWebsocketCompression);
 		// a restarted node must be able to bind while the previous one's sockets linger in TIME_WAIT
 		configuration.getSocketConfig().setReuseAddress(true);
 		// as Socket.IO does, every handshake gets a new id: netty-socketio would otherwise take it from the "io"

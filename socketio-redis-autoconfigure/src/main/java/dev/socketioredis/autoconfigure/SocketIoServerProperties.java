@@ -67,6 +67,13 @@ public class SocketIoServerProperties {
 	 */
 	private AckMode ackMode = AckMode.MANUAL;
 
+	/**
+	 * Whether to compress websocket messages (permessage-deflate) for clients that offer it, as browsers do. Off, as
+	 * Node's Socket.IO ships (its engine.io's perMessageDeflate is false): compressing costs CPU on every message to
+	 * every client, and Socket.IO messages are small. netty-socketio's own default is on.
+	 */
+	private boolean websocketCompression;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -137,6 +144,14 @@ public class SocketIoServerProperties {
 
 	public void setMaxPendingWriteBytes(DataSize maxPendingWriteBytes) {
 		this.maxPendingWriteBytes = maxPendingWriteBytes;
+	}
+
+	public boolean isWebsocketCompression() {
+		return this.websocketCompression;
+	}
+
+	public void setWebsocketCompression(boolean websocketCompression) {
+		this.websocketCompression = websocketCompression;
 	}
 
 	public AckMode getAckMode() {

@@ -45,6 +45,7 @@ class SocketIoServerAutoConfigurationTests {
 			assertThat(configuration.getSocketConfig().isReuseAddress()).isTrue();
 			assertThat(configuration.isRandomSession()).isTrue();
 			assertThat(configuration.getAckMode()).isEqualTo(AckMode.MANUAL);
+			assertThat(configuration.isWebsocketCompression()).isFalse();
 			assertThat(configuration.getExceptionListener()).isSameAs(context.getBean(ClientFaults.class));
 			assertThat(context.getBean(SocketIoServerLifecycle.class).isRunning()).isFalse();
 		});
@@ -57,7 +58,7 @@ class SocketIoServerAutoConfigurationTests {
 			.withPropertyValues("socketio.server.host=127.0.0.1", "socketio.server.port=0",
 					"socketio.server.context=/rt", "socketio.server.origin=https://app.example",
 					"socketio.server.ping-interval=5s", "socketio.server.ping-timeout=7s",
-					"socketio.server.ack-mode=auto-success-only")
+					"socketio.server.ack-mode=auto-success-only", "socketio.server.websocket-compression=true")
 			.run((context) -> {
 				Configuration configuration = context.getBean(SocketIOServer.class).getConfiguration();
 				assertThat(configuration.getHostname()).isEqualTo("127.0.0.1");
@@ -67,6 +68,7 @@ class SocketIoServerAutoConfigurationTests {
 				assertThat(configuration.getPingInterval()).isEqualTo(5_000);
 				assertThat(configuration.getPingTimeout()).isEqualTo(7_000);
 				assertThat(configuration.getAckMode()).isEqualTo(AckMode.AUTO_SUCCESS_ONLY);
+				assertThat(configuration.isWebsocketCompression()).isTrue();
 			});
 	}
 

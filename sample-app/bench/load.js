@@ -1,0 +1,261 @@
+// The load generator of the benchmark: opens every client (socket.io-client 4.8, websocket only), publishes
+// `bcast` events, receives the `msg` broadcasts, and prints one JSON line of results (progress on stderr).
+//
+//   node load.js --urls=http://127.0.0.1:18101,... [--clients=30] [--rooms=1] [--publishers=1] [--rate=0]
+//                [--window=16] [--size=64] [--warmup=5] [--duration=20] [--drain=5] [--echo-rate=0]
+//                [--pids=redis:123,s1:456] [--scenario=...] [--impl=...]
+//
+// Receiver i connects to urls[i % N] in room r(i % rooms); publishers are sockets of their own, publisher j on
+// urls[j % N], its k-th message to room r((j + k * publishers) % rooms). --rate=0: closed loop, each publisher keeps
+// --window messages in flight, a slot freed when every member of the room received the message (or after 5 s);
+// --rate>0: that many messages a second in all, evenly spaced. Only the measured window counts: messages published
+// in it must reach every member of their room (lost, extra, wrongRoom), their latency is publish to receipt on this
+// process's clock, deliveredPerSec is every receipt in the window. cpu: % of one core in the window, of this process
+// (load), of each --pids process, and of everything else on the machine (others: noise).
+"use strict";
+
+const fs = require("node:fs");
+const os = require("node:os");
+const { parseArgs } = require("node:util");
+const { io } = require("socket.io-client");
+
+const { values: args } = parseArgs({
+  options: Object.fromEntries(["urls", "clients", "rooms", "publishers", "rate", "window", "size", "warmup", "duration",
+    "drain", "echo-rate", "pids", "scenario", "impl"].map((name) => [name, { type: "string" }])),
+});
+const number = (name, fallback) => (args[name] === undefined ? fallback : Number(args[name]));
+const cfg = {
+  urls: (args.urls || "").split(",").filter(Boolean),
+  clients: number("clients", 30),
+  rooms: number("rooms", 1),
+  publishers: number("publishers", 1),
+  rate: number("rate", 0),
+  window: number("window", 16),
+  size: number("size", 64),
+  warmup: number("warmup", 5),
+  duration: number("duration", 20),
+  drain: number("drain", 5),
+  echoRate: number("echo-rate", 0),
+};
+const MESSAGE_TIMEOUT_MS = 5000;
+const log = (line) => process.stderr.write(`[load] ${line}\n`);
+const nowUs = () => Math.round((performance.timeOrigin + performance.now()) * 1000);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Values recorded in a growable Float64Array, summarised by percentiles. */
+class Samples {
+  constructor() { this.values = new Float64Array(1 << 16); this.count = 0; }
+  add(value) {
+    if (this.count === this.values.length) {
+      const bigger = new Float64Array(this.values.length * 2);
+      bigger.set(this.values);
+      this.values = bigger;
+    }
+    this.values[this.count++] = value;
+  }
+  summary() {
+    if (this.count === 0) return null;
+    const sorted = this.values.slice(0, this.count).sort();
+    const at = (p) => +sorted[Math.min(this.count - 1, Math.floor(p * this.count))].toFixed(2);
+    let sum = 0;
+    for (let i = 0; i < this.count; i++) sum += sorted[i];
+    return { count: this.count, mean: +(sum / this.count).toFixed(2), p50: at(0.5), p90: at(0.9), p99: at(0.99),
+      p999: at(0.999), max: +sorted[this.count - 1].toFixed(2) };
+  }
+}
+
+// ------------------------------------------------------------------ CPU from /proc (Linux)
+const pids = (args.pids || "").split(",").filter(Boolean).map((entry) => {
+  const [name, pid] = entry.split(":");
+  return { name, pid: Number(pid) };
+});
+function ticksOf(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return Number(fields[11]) + Number(fields[12]); // utime + stime
+  } catch (err) {
+    return null;
+  }
+}
+function machineTicks() {
+  const fields = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1, 9).map(Number);
+  return { total: fields.reduce((a, b) => a + b, 0), idle: fields[3] + fields[4], steal: fields[7] || 0 };
+}
+function cpuSnapshot() {
+  return { at: performance.now(), self: process.cpuUsage(), pids: pids.map((p) => ticksOf(p.pid)), machine: machineTicks() };
+}
+function cpuBetween(a, b) {
+  const seconds = (b.at - a.at) / 1000;
+  const ticksPerSecond = 100; // CLK_TCK on Linux
+  const round = (x) => Math.round(x * 10) / 10;
+  const cpu = { load: round((b.self.user - a.self.user + b.self.system - a.self.system) / 1e4 / seconds) };
+  pids.forEach((p, i) => {
+    cpu[p.name] = a.pids[i] === null || b.pids[i] === null ? null
+      : round((b.pids[i] - a.pids[i]) / ticksPerSecond / seconds * 100);
+  });
+  const cores = os.cpus().length;
+  const total = b.machine.total - a.machine.total;
+  cpu.machineBusy = round((1 - (b.machine.idle - a.machine.idle) / total) * 100 * cores);
+  cpu.machineSteal = round((b.machine.steal - a.machine.steal) / total * 100 * cores);
+  const ours = pids.reduce((sum, p) => sum + (cpu[p.name] || 0), cpu.load);
+  cpu.others = round(Math.max(0, cpu.machineBusy - ours));
+  cpu.cores = cores;
+  return cpu;
+}
+
+// ------------------------------------------------------------------ state
+const members = new Array(cfg.rooms).fill(0);
+for (let i = 0; i < cfg.clients; i++) members[i % cfg.rooms]++;
+const pad = "x".repeat(cfg.size);
+let phase = "connect"; // connect, warmup, measure, drain, done
+const counts = { published: 0, expected: 0, delivered: 0, receivedInWindow: 0, extra: 0, wrongRoom: 0,
+  timeouts: 0, disconnects: 0 };
+const inflight = new Map(); // pub * 2^32 + seq -> { room, missing, measured, publisher, timer }
+const latency = new Samples();
+const echoRtt = new Samples();
+const sockets = [];
+let measuredOutstanding = 0;
+
+function connect(url, room) {
+  return new Promise((resolve, reject) => {
+    const socket = io(url, { transports: ["websocket"], forceNew: true, reconnection: false,
+      query: room === null ? {} : { room } });
+    socket.once("connect", () => resolve(socket));
+    socket.once("connect_error", reject);
+    socket.on("disconnect", () => { if (phase !== "done") counts.disconnects++; });
+    sockets.push(socket);
+  });
+}
+
+function onMessage(payload, room) {
+  if (phase === "measure") counts.receivedInWindow++;
+  if (!payload || payload.room !== room) {
+    counts.wrongRoom++;
+    return;
+  }
+  const entry = inflight.get(payload.pub * 4294967296 + payload.seq);
+  if (!entry) {
+    counts.extra++; // a message already complete, or never sent
+    return;
+  }
+  if (entry.measured) {
+    counts.delivered++;
+    latency.add((nowUs() - payload.ts) / 1000);
+  }
+  if (--entry.missing === 0) complete(payload.pub * 4294967296 + payload.seq, entry);
+}
+
+function complete(key, entry) {
+  inflight.delete(key);
+  clearTimeout(entry.timer);
+  if (entry.measured) measuredOutstanding--;
+  if (entry.publisher.closedLoop && (phase === "warmup" || phase === "measure")) entry.publisher.send();
+}
+
+function publisher(index, socket) {
+  let seq = 0;
+  const self = {
+    closedLoop: cfg.rate === 0,
+    send() {
+      const room = (index + seq * cfg.publishers) % cfg.rooms;
+      seq++;
+      const key = index * 4294967296 + seq;
+      const measured = phase === "measure";
+      const entry = { room, missing: members[room], measured, publisher: self };
+      if (members[room] === 0) return;
+      entry.timer = setTimeout(() => {
+        if (inflight.get(key) === entry) {
+          counts.timeouts++;
+          complete(key, entry);
+        }
+      }, MESSAGE_TIMEOUT_MS);
+      inflight.set(key, entry);
+      if (measured) {
+        counts.published++;
+        counts.expected += members[room];
+        measuredOutstanding++;
+      }
+      socket.emit("bcast", { room: `r${room}`, pub: index, seq, ts: nowUs(), pad });
+    },
+  };
+  return self;
+}
+
+async function main() {
+  if (cfg.urls.length === 0) throw new Error("--urls is required");
+  const watchdog = setTimeout(() => { log("watchdog: giving up"); process.exit(2); },
+    (60 + cfg.warmup + cfg.duration + cfg.drain + 30) * 1000);
+  watchdog.unref();
+
+  log(`connecting ${cfg.clients} receivers and ${cfg.publishers} publishers to ${cfg.urls.length} servers`);
+  const started = Date.now();
+  for (let first = 0; first < cfg.clients; first += 50) {
+    await Promise.all(Array.from({ length: Math.min(50, cfg.clients - first) }, (_, k) => {
+      const i = first + k;
+      const room = `r${i % cfg.rooms}`;
+      return connect(cfg.urls[i % cfg.urls.length], room).then((socket) => {
+        socket.on("msg", (payload) => onMessage(payload, room));
+      });
+    }));
+  }
+  const publishers = await Promise.all(Array.from({ length: cfg.publishers },
+    (_, j) => connect(cfg.urls[j % cfg.urls.length], null).then((socket) => publisher(j, socket))));
+  const echoSocket = cfg.echoRate > 0 ? await connect(cfg.urls[0], null) : null;
+  const connectMs = Date.now() - started;
+  await sleep(1000); // let the servers finish their room subscriptions
+
+  phase = "warmup";
+  log(`warmup ${cfg.warmup}s`);
+  let ticker = null;
+  if (cfg.rate === 0) {
+    publishers.forEach((p) => { for (let w = 0; w < cfg.window; w++) p.send(); });
+  } else {
+    let next = 0;
+    const perTick = cfg.rate / 100; // every 10 ms
+    let owed = 0;
+    ticker = setInterval(() => {
+      for (owed += perTick; owed >= 1; owed--) publishers[next++ % publishers.length].send();
+    }, 10);
+  }
+  let echoTicker = null;
+  if (echoSocket) {
+    echoTicker = setInterval(() => {
+      const sent = performance.now();
+      echoSocket.emit("echo", { sent }, () => { if (phase === "measure") echoRtt.add(performance.now() - sent); });
+    }, 1000 / cfg.echoRate);
+  }
+  await sleep(cfg.warmup * 1000);
+
+  phase = "measure";
+  log(`measuring ${cfg.duration}s`);
+  const before = cpuSnapshot();
+  await sleep(cfg.duration * 1000);
+  const after = cpuSnapshot();
+  phase = "drain";
+  clearInterval(ticker);
+  clearInterval(echoTicker);
+  const drainStarted = Date.now();
+  while (measuredOutstanding > 0 && Date.now() - drainStarted < cfg.drain * 1000) await sleep(20);
+  phase = "done";
+
+  const lost = counts.expected - counts.delivered;
+  const result = {
+    ok: lost === 0 && counts.wrongRoom === 0 && counts.disconnects === 0,
+    scenario: args.scenario || null, impl: args.impl || null, date: new Date().toISOString(),
+    config: cfg, connectMs, windowS: cfg.duration,
+    publishedPerSec: Math.round(counts.published / cfg.duration),
+    deliveredPerSec: Math.round(counts.receivedInWindow / cfg.duration),
+    published: counts.published, expected: counts.expected, delivered: counts.delivered, lost,
+    extra: counts.extra, wrongRoom: counts.wrongRoom, timeouts: counts.timeouts, disconnects: counts.disconnects,
+    latencyMs: latency.summary(), echoRttMs: echoRtt.summary(), cpu: cpuBetween(before, after),
+  };
+  process.stdout.write(JSON.stringify(result) + "\n");
+  sockets.forEach((socket) => socket.close());
+  process.exit(0);
+}
+
+main().catch((err) => {
+  log(`failed: ${err && err.stack || err}`);
+  process.exit(1);
+});

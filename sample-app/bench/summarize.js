@@ -1,0 +1,59 @@
+// Markdown tables of benchmark runs (JSON lines of run.sh): every run, then the medians of each scenario and
+// implementation with their ratio to Node's.   node summarize.js runs.jsonl [more.jsonl...]
+"use strict";
+
+const fs = require("node:fs");
+
+const runs = process.argv.slice(2).flatMap((file) => fs.readFileSync(file, "utf8").split("\n").filter(Boolean)
+  .map((line) => JSON.parse(line)));
+
+/** What one run says, in the units of the tables. */
+function figures(run) {
+  const serverCpu = Object.keys(run.peakRssMB).reduce((sum, server) => sum + (run.cpu[server] || 0), 0);
+  return {
+    delivered: run.deliveredPerSec,
+    p50: run.latencyMs ? run.latencyMs.p50 : null,
+    p99: run.latencyMs ? run.latencyMs.p99 : null,
+    echoP99: run.echoRttMs ? run.echoRttMs.p99 : null,
+    serverCpu,
+    // % of one core / deliveries per second = core-seconds per delivery; in µs
+    cpuPerDelivery: run.deliveredPerSec > 0 ? serverCpu / 100 / run.deliveredPerSec * 1e6 : null,
+    redisCpu: run.cpu.redis,
+    rss: Object.values(run.peakRssMB).reduce((a, b) => a + b, 0),
+    startup: run.startupS,
+    lost: run.lost, extra: run.extra, wrongRoom: run.wrongRoom, others: run.cpu.others,
+  };
+}
+
+const median = (values) => {
+  const sorted = values.filter((v) => v !== null && v !== undefined).sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const show = (value, digits = 1) => (value === null || value === undefined ? "–" : value.toFixed(digits));
+const ratio = (value, base) => (value === null || !base ? "–" : (value / base).toFixed(2) + "×");
+
+const lines = ["### Every run", "",
+  "| scenario | impl | rep | ok | delivered/s | p50 / p99 ms | echo p99 ms | server CPU % | µs CPU / delivery | Redis CPU % | peak RSS Σ MB | start-up s | lost | extra | others % |",
+  "|---|---|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"];
+for (const run of runs) {
+  const f = figures(run);
+  lines.push(`| ${run.scenario} | ${run.impl} | ${run.repetition || ""} | ${run.ok ? "yes" : "**no**"} | ${f.delivered} | ${show(f.p50)} / ${show(f.p99)} | ${show(f.echoP99)} | ${show(f.serverCpu, 0)} | ${show(f.cpuPerDelivery, 2)} | ${show(f.redisCpu)} | ${f.rss} | ${show(f.startup, 2)} | ${f.lost} | ${f.extra} | ${show(f.others, 0)} |`);
+}
+lines.push("", "### Medians, and ratio to `node`", "",
+  "| scenario | impl | runs | delivered/s | ×node | p99 ms | ×node | µs CPU / delivery | ×node | peak RSS Σ MB | ×node | start-up s |",
+  "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+const groups = new Map();
+for (const run of runs) {
+  const key = `${run.scenario}\u0000${run.impl}`;
+  groups.set(key, [...(groups.get(key) || []), figures(run)]);
+}
+const medians = new Map([...groups].map(([key, list]) => [key, Object.fromEntries(
+  Object.keys(list[0]).map((name) => [name, median(list.map((f) => f[name]))]))]));
+for (const [key, m] of medians) {
+  const [scenario, impl] = key.split("\u0000");
+  const node = medians.get(`${scenario}\u0000node`) || {};
+  lines.push(`| ${scenario} | ${impl} | ${groups.get(key).length} | ${show(m.delivered, 0)} | ${ratio(m.delivered, node.delivered)} | ${show(m.p99)} | ${ratio(m.p99, node.p99)} | ${show(m.cpuPerDelivery, 2)} | ${ratio(m.cpuPerDelivery, node.cpuPerDelivery)} | ${show(m.rss, 0)} | ${ratio(m.rss, node.rss)} | ${show(m.startup, 2)} |`);
+}
+console.log(lines.join("\n"));
