@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
 # The classic transport against the sharded one on a 3-master Redis Cluster, interleaved: three sample-app nodes
-# per run, driven by the load tool of the benchmark harness (bench/load/bench.js, see docs/benchmarks.md), one JSON
-# line per run with the CPU of every server and of every Redis process.
+# per run, driven by the project's load generator (sample-app/bench/load.js), one JSON line per run with the CPU of
+# every server and of every Redis process.
 #
-# Usage: BENCH=<harness folder> ./redis-cluster-transports.sh [repetitions] [scenario] > results.jsonl
+# Usage: docs/bench-results/redis-cluster-transports.sh [repetitions] [scenario] > results.jsonl
 #   repetitions  default 2; the order of the two transports alternates from one to the next
 #   scenario     many-rooms (default) or fanout, as the harness's run.sh defines them
-# Needs redis-server and redis-cli 7+, Java 17, Node, curl, and sample-app/target/sample-app.jar
-# (./mvnw -q package -DskipTests -pl sample-app -am).
+# Needs redis-server and redis-cli 7+, Java 17, Node, curl, sample-app/target/sample-app.jar
+# (./mvnw -q package -DskipTests -pl sample-app -am) and the load generator's packages ((cd sample-app/bench && npm ci)).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 JAR=$HERE/../../sample-app/target/sample-app.jar
-BENCH=${BENCH:?set BENCH to the benchmark harness folder (with load/node_modules installed)}
+LOAD=$HERE/../../sample-app/bench/load.js
 REPS=${1:-2}
 SCEN=${2:-many-rooms}
 REDIS_PORTS=(7301 7302 7303)       # cluster bus ports: +10000
@@ -75,7 +75,7 @@ run() {
       sleep 0.25
     done
   done
-  node "$BENCH/load/bench.js" --urls="$urls" --pids="$pidarg" --scenario="$SCEN" --impl="$adapter" $ARGS \
+  node "$LOAD" --urls="$urls" --pids="$pidarg" --scenario="$SCEN" --impl="$adapter" $ARGS \
     | node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
         const r = JSON.parse(s); r.redis = "cluster of 3 masters"; r.cmd = "ADAPTER=" + process.argv[1];
         process.stdout.write(JSON.stringify(r) + "\n"); });' "$adapter"

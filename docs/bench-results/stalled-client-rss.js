@@ -1,8 +1,8 @@
 // RSS of one sample node while 51 200 x 1 KiB broadcasts go to a room: a socket.io reader keeps up; with "stall",
 // a websocket client in the same room stops reading (its TCP receive window fills up).
-// Usage: BENCH_LOAD=<a copy of bench/load with npm ci done> node stalled-client-rss.js <node port> <node pid> stall|none
-const path = (process.env.BENCH_LOAD || '/tmp/bench/load') + '/node_modules/';
-const { io } = require(path + 'socket.io-client');
+// Usage: node stalled-client-rss.js <node port> <node pid> stall|none
+// (socket.io-client from the benchmark's packages: (cd sample-app/bench && npm ci) first)
+const { io } = require(require('path').join(__dirname, '../../sample-app/bench/node_modules/socket.io-client'));
 const { execSync } = require('child_process');
 const [port, pid, mode] = [process.argv[2], process.argv[3], process.argv[4]];
 const rss = () => Number(execSync(`ps -o rss= -p ${pid}`).toString().trim()) / 1024;
