@@ -100,7 +100,10 @@ final class ShardedTransport implements ClusterTransport {
 	}
 
 	private CompletableFuture<Void> publish(ClusterAdapterMessage message, MessageKind kind) {
-		String channel = this.channels.channelFor(message);
+		return publish(this.channels.channelFor(message), message, kind);
+	}
+
+	private CompletableFuture<Void> publish(String channel, ClusterAdapterMessage message, MessageKind kind) {
 		return this.publishing.publish(kind, this.settings.codec().encode(message),
 				(bytes) -> this.settings.pubSub().publish(channel, bytes));
 	}
@@ -113,9 +116,7 @@ final class ShardedTransport implements ClusterTransport {
 			logger.debug("No answer to send on namespace {} for {} of {}", this.namespace, response, requesterUid);
 			return CompletableFuture.completedFuture(null);
 		}
-		String channel = this.channels.responses(this.namespace, requesterUid);
-		return this.publishing.publish(MessageKind.RESPONSE, this.settings.codec().encode(message.get()),
-				(bytes) -> this.settings.pubSub().publish(channel, bytes));
+		return publish(this.channels.responses(this.namespace, requesterUid), message.get(), MessageKind.RESPONSE);
 	}
 
 	private void onRoomMessage(String channel, byte[] message) {

@@ -68,13 +68,12 @@ final class ShardChannelSubscriptions extends RedisPubSubAdapter<byte[], byte[]>
 	}
 
 	/**
-	 * {@code SSUBSCRIBE}s to each channel (one command each: channels of several slots may live on several nodes);
-	 * returns once Redis confirmed them all.
+	 * {@code SSUBSCRIBE}s to each channel; returns once Redis confirmed them all.
 	 * @throws IllegalStateException when Redis refused or did not answer in time; the channels stay wanted
 	 */
 	void subscribe(Collection<String> channels, MessageHandler handler) {
 		channels.forEach((channel) -> this.handlers.put(channel, handler));
-		await(channels.stream().map((channel) -> commands().ssubscribe(bytes(channel))).toList(), "SSUBSCRIBE");
+		ssubscribe(channels);
 	}
 
 	/**
@@ -120,7 +119,7 @@ final class ShardChannelSubscriptions extends RedisPubSubAdapter<byte[], byte[]>
 		try {
 			this.refreshTopology.run();
 			List<String> channels = List.copyOf(this.handlers.keySet());
-			await(channels.stream().map((channel) -> commands().ssubscribe(bytes(channel))).toList(), "SSUBSCRIBE");
+			ssubscribe(channels);
 			logger.debug("{} shard channel(s) subscribed again", channels.size());
 		}
 		catch (RuntimeException ex) {
@@ -130,6 +129,11 @@ final class ShardChannelSubscriptions extends RedisPubSubAdapter<byte[], byte[]>
 				this.worker.schedule(this::resubscribe, this.retryDelay.toMillis(), TimeUnit.MILLISECONDS);
 			}
 		}
+	}
+
+	/** One command per channel: channels of several slots may live on several nodes. */
+	private void ssubscribe(Collection<String> channels) {
+		await(channels.stream().map((channel) -> commands().ssubscribe(bytes(channel))).toList(), "SSUBSCRIBE");
 	}
 
 	private RedisPubSubAsyncCommands<byte[], byte[]> commands() {
