@@ -3,7 +3,7 @@
 # Markdown summary. Builds the sample app and installs the Node packages first when they are missing.
 #
 # Usage: sample-app/bench/compare.sh [repetitions] [implementations] [scenarios]
-#   defaults: 2 "node java" "fanout many-rooms latency"
+#   defaults: 2 "node java" "fanout many-rooms latency idle"; implementations and scenarios: see run.sh
 # Writes sample-app/target/bench/<UTC time>.jsonl and .md (OUT_DIR to change the folder); JAVA_OPTS as for run.sh.
 set -euo pipefail
 
@@ -11,7 +11,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 REPS=${1:-2}
 IMPLS=(${2:-node java})
-SCENARIOS=(${3:-fanout many-rooms latency})
+SCENARIOS=(${3:-fanout many-rooms latency idle})
 OUT_DIR=${OUT_DIR:-$ROOT/sample-app/target/bench}
 
 [ -f "$ROOT/sample-app/target/sample-app.jar" ] || (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl sample-app -am)

@@ -11,7 +11,8 @@
 // --rate>0: that many messages a second in all, evenly spaced. Only the measured window counts: messages published
 // in it must reach every member of their room (lost, extra, wrongRoom), their latency is publish to receipt on this
 // process's clock, deliveredPerSec is every receipt in the window. cpu: % of one core in the window, of this process
-// (load), of each --pids process, and of everything else on the machine (others: noise).
+// (load), of each --pids process, and of everything else on the machine (others: noise). rssMB: the resident memory
+// of each --pids process before the clients connect and once they all have (--publishers=0: idle connections).
 "use strict";
 
 const fs = require("node:fs");
@@ -77,6 +78,17 @@ function ticksOf(pid) {
   } catch (err) {
     return null;
   }
+}
+/** Resident memory of every --pids process now, in MB. */
+function rssSnapshot() {
+  return Object.fromEntries(pids.map((p) => {
+    try {
+      const line = fs.readFileSync(`/proc/${p.pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+      return [p.name, Math.round(Number(line.split(/\s+/)[1]) / 1024)];
+    } catch (err) {
+      return [p.name, null];
+    }
+  }));
 }
 function machineTicks() {
   const fields = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1, 9).map(Number);
@@ -189,6 +201,7 @@ async function main() {
   watchdog.unref();
 
   log(`connecting ${cfg.clients} receivers and ${cfg.publishers} publishers to ${cfg.urls.length} servers`);
+  const rssBeforeConnect = rssSnapshot();
   const started = Date.now();
   for (let first = 0; first < cfg.clients; first += 50) {
     await Promise.all(Array.from({ length: Math.min(50, cfg.clients - first) }, (_, k) => {
@@ -204,6 +217,7 @@ async function main() {
   const echoSocket = cfg.echoRate > 0 ? await connect(cfg.urls[0], null) : null;
   const connectMs = Date.now() - started;
   await sleep(1000); // let the servers finish their room subscriptions
+  const rssConnected = rssSnapshot();
 
   phase = "warmup";
   log(`warmup ${cfg.warmup}s`);
@@ -249,6 +263,7 @@ async function main() {
     published: counts.published, expected: counts.expected, delivered: counts.delivered, lost,
     extra: counts.extra, wrongRoom: counts.wrongRoom, timeouts: counts.timeouts, disconnects: counts.disconnects,
     latencyMs: latency.summary(), echoRttMs: echoRtt.summary(), cpu: cpuBetween(before, after),
+    rssMB: { beforeConnect: rssBeforeConnect, connected: rssConnected },
   };
   process.stdout.write(JSON.stringify(result) + "\n");
   sockets.forEach((socket) => socket.close());

@@ -2,8 +2,11 @@
 # One benchmark run: a private redis-server, a cluster of servers of one implementation, one scenario. Prints one
 # JSON line: the load generator's (load.js) with the servers' peak RSS and start-up time added.
 #
-# Usage: sample-app/bench/run.sh <java|node> <fanout|many-rooms|latency|smoke> [more load.js options]
-#   java: the sample app (sample-app/target/sample-app.jar), java $JAVA_OPTS -jar; node: node-server.js
+# Usage: sample-app/bench/run.sh <java|java-defaults|node> <fanout|many-rooms|latency|idle|smoke> [load.js options]
+#   java: the sample app (sample-app/target/sample-app.jar) as docs/performance.md recommends running a node: the
+#         jar extracted, with a class data sharing archive made by a training run (both once, in target/bench/cds),
+#         and JAVA_OPTS, by default JAVA_RECOMMENDED below; java-defaults: java -jar sample-app.jar, no JVM option;
+#         node: node-server.js
 # Env: SERVERS (default: the scenario's), JAVA_OPTS, REDIS_PORT and BASE_PORT (default: free ports from 16400 and
 #      18100), KEEP_LOGS (a folder to keep the servers' and Redis' logs in).
 set -euo pipefail
@@ -11,26 +14,35 @@ set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 JAR=$HERE/../target/sample-app.jar
 die() { echo "run.sh: $*" >&2; exit 2; }
-[ $# -ge 2 ] || die "usage: run.sh <java|node> <scenario> [load.js options]"
+[ $# -ge 2 ] || die "usage: run.sh <java|java-defaults|node> <scenario> [load.js options]"
 IMPL=$1; SCENARIO=$2; shift 2
 
+# three nodes share this machine: each gets the threads of one core (Netty's and Lettuce's event loops, the GC's),
+# the serial collector and a heap sized for what a node holds (docs/performance.md, "JVM settings")
+JAVA_RECOMMENDED="-XX:ActiveProcessorCount=1 -XX:+UseSerialGC -Xmx64m"
+CDS=$HERE/../target/bench/cds
 case "$IMPL" in
-  java) [ -f "$JAR" ] || die "build the sample app first: ./mvnw -q package -DskipTests -pl sample-app -am"
-        COMMAND="java ${JAVA_OPTS:-} -jar $JAR" ;;
-  node) COMMAND="node $HERE/node-server.js" ;;
-  *) die "unknown implementation '$IMPL' (java | node)" ;;
+  java|java-defaults) [ -f "$JAR" ] || die "build the sample app first: ./mvnw -q package -DskipTests -pl sample-app -am" ;;&
+  java) JAVA_OPTS=${JAVA_OPTS-$JAVA_RECOMMENDED}
+        COMMAND="java $JAVA_OPTS -XX:SharedArchiveFile=$CDS/app.jsa -jar $CDS/sample-app.jar" ;;
+  java-defaults) JAVA_OPTS=""; COMMAND="java -jar $JAR" ;;
+  node) JAVA_OPTS=""; COMMAND="node $HERE/node-server.js" ;;
+  *) die "unknown implementation '$IMPL' (java | java-defaults | node)" ;;
 esac
 [ -d "$HERE/node_modules" ] || die "install the load generator first: (cd $HERE && npm ci)"
 
-# every scenario: 64-byte payloads, 30 s of warm-up (the JIT needs it), a 20 s window
-COMMON="--size=64 --warmup=30 --duration=20 --drain=5"
+# every scenario: 64-byte payloads, 60 s of warm-up (the JVM's JIT still compiles, on two busy cores, 30 s in), a 20 s
+# window
+COMMON="--size=64 --warmup=60 --duration=20 --drain=5"
 case "$SCENARIO" in
   fanout)     SERVERS=${SERVERS:-3}; LOAD="--clients=300 --rooms=1 --publishers=1 --rate=0 --window=16 $COMMON" ;;
   many-rooms) SERVERS=${SERVERS:-3}; LOAD="--clients=600 --rooms=200 --publishers=10 --rate=0 --window=16 $COMMON" ;;
   latency)    SERVERS=${SERVERS:-3}; LOAD="--clients=30 --rooms=1 --publishers=3 --rate=200 --echo-rate=20 $COMMON" ;;
+  idle)       SERVERS=${SERVERS:-3}; LOAD="--clients=3000 --rooms=1000 --publishers=0 --warmup=0 --duration=5 --drain=0" ;;
   smoke)      SERVERS=${SERVERS:-2}; LOAD="--clients=10 --rooms=2 --publishers=2 --rate=50 --size=16 --warmup=2 --duration=3 --drain=3" ;;
-  *) die "unknown scenario '$SCENARIO' (fanout | many-rooms | latency | smoke)" ;;
+  *) die "unknown scenario '$SCENARIO' (fanout | many-rooms | latency | idle | smoke)" ;;
 esac
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true # the load generator holds a socket per client
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 free_port() { local port=$1; while port_busy "$port"; do port=$((port + 1)); done; echo "$port"; }
@@ -55,6 +67,18 @@ REDIS_PORT=${REDIS_PORT:-$(free_port 16400)}
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --logfile "$LOGS/redis.log" &
 REDIS_PID=$!
 for _ in $(seq 1 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
+
+# Spring Boot's recipe for class data sharing: the training run starts the application and exits once its context is
+# refreshed, saving the classes it loaded; made again when the jar or the options change
+if [ "$IMPL" = java ] && { [ ! -f "$CDS/app.jsa" ] || [ "$JAR" -nt "$CDS/app.jsa" ] \
+    || [ "$(cat "$CDS/options" 2>/dev/null)" != "$JAVA_OPTS" ]; }; then
+  rm -rf "$CDS"
+  java -Djarmode=tools -jar "$JAR" extract --destination "$CDS" >/dev/null
+  (cd "$CDS" && PORT=$(free_port 18900) HOST=127.0.0.1 REDIS_HOST=127.0.0.1 REDIS_PORT=$REDIS_PORT \
+    java $JAVA_OPTS -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh -jar sample-app.jar) \
+    >"$LOGS/cds-training.log" 2>&1 || { tail -20 "$LOGS/cds-training.log" >&2; die "the CDS training run failed"; }
+  echo "$JAVA_OPTS" > "$CDS/options"
+fi
 
 URLS=""; PIDS="redis:$REDIS_PID"; port=${BASE_PORT:-18100}
 started=$(date +%s.%N)
