@@ -100,7 +100,6 @@ class ObservabilityIntegrationTests {
 		await().untilAsserted(() -> assertThat(health.health(true).getStatus()).isEqualTo(Status.DOWN));
 
 		redis.start();
-		await().untilAsserted(() -> assertThat(health.health(true).getStatus()).isEqualTo(Status.UP));
 		await().untilAsserted(() -> assertThat(List.of(nodeA, nodeB)).allSatisfy((node) -> assertThat(node.context()
 			.getBean(SocketIoHealthIndicator.class)
 			.health(true)
