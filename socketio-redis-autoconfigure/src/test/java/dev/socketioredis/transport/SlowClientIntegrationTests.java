@@ -41,8 +41,9 @@ class SlowClientIntegrationTests {
 		try (ClusterNode publisher = ClusterNode.start(redis);
 				ClusterNode receiver = ClusterNode.start(redis, "socketio.server.max-pending-write-bytes=256MB")) {
 			WebSocket stalled = connectStalled(receiver);
-			try (SocketIoTestClient reader = SocketIoTestClient.connect(receiver.port(), "", "", "big")) {
+			try (SocketIoTestClient reader = SocketIoTestClient.connect(receiver.port(), "", "", "big", "probe")) {
 				await().until(() -> receiver.server().getAllClients().size() == 2);
+				awaitDeliveryPath(publisher, reader);
 				String large = "x".repeat(64 * 1024);
 				for (int i = 0; i < MESSAGES; i++) {
 					publisher.cluster().emit("big", i, large); // ~19 MB for each client of the receiver
@@ -62,8 +63,9 @@ class SlowClientIntegrationTests {
 		try (ClusterNode publisher = ClusterNode.start(redis);
 				ClusterNode receiver = ClusterNode.start(redis, "socketio.server.max-pending-write-bytes=4MB")) {
 			WebSocket stalled = connectStalled(receiver);
-			try (SocketIoTestClient reader = SocketIoTestClient.connect(receiver.port(), "", "", "kb")) {
+			try (SocketIoTestClient reader = SocketIoTestClient.connect(receiver.port(), "", "", "kb", "probe")) {
 				await().until(() -> receiver.server().getAllClients().size() == 2);
+				awaitDeliveryPath(publisher, reader);
 				ClientFaults faults = receiver.context().getBean(ClientFaults.class);
 				long directBefore = PlatformDependent.usedDirectMemory();
 				long heapBefore = retainedHeap();
@@ -87,8 +89,10 @@ class SlowClientIntegrationTests {
 		try (ClusterNode publisher = ClusterNode.start(redis);
 				ClusterNode receiver = ClusterNode.start(redis, "socketio.server.max-pending-write-bytes=4MB")) {
 			String stalledSid = connectStalledPolling(receiver);
-			try (SocketIoTestClient reader = SocketIoTestClient.connect("polling", receiver.port(), "", "", "kb")) {
+			try (SocketIoTestClient reader = SocketIoTestClient.connect("polling", receiver.port(), "", "",
+					"kb", "probe")) {
 				await().until(() -> receiver.server().getAllClients().size() == 2);
+				awaitDeliveryPath(publisher, reader);
 				ClientFaults faults = receiver.context().getBean(ClientFaults.class);
 				long heapBefore = retainedHeap();
 				sendReadByTheReader(publisher, reader);
@@ -113,10 +117,26 @@ class SlowClientIntegrationTests {
 				publisher.cluster().emit("kb", sent, kibibyte);
 			}
 			int last = sent - 1;
-			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(reader.events("kb")).hasSize(1024));
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(reader.events("kb"))
+					.as("broadcasts up to #%d read by the reader (connected: %s, its disconnects: %s)", last,
+							reader.socket().connected(), reader.events("disconnect"))
+					.hasSize(1024));
 			assertThat(reader.events("kb").get(1023).get(0)).isEqualTo(last);
 			reader.events("kb").clear();
 		}
+	}
+
+	/**
+	 * Broadcasts a probe until the reader gets one: the receiving node's subscription and the reader's transport carry
+	 * broadcasts before the batches, whose waits then measure only how the reader keeps up. (Pub/sub may drop a
+	 * message published before the subscription is live, so one probe could be lost.)
+	 */
+	private static void awaitDeliveryPath(ClusterNode publisher, SocketIoTestClient reader) {
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+			publisher.cluster().emit("probe");
+			assertThat(reader.events("probe")).isNotEmpty();
+		});
 	}
 
 	/** A long-polling client that connects {@code /}, reads the CONNECT answer, and never polls again. */
