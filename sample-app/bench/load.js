@@ -2,17 +2,21 @@
 // `bcast` events, receives the `msg` broadcasts, and prints one JSON line of results (progress on stderr).
 //
 //   node load.js --urls=http://127.0.0.1:18101,... [--clients=30] [--rooms=1] [--publishers=1] [--rate=0]
-//                [--window=16] [--size=64] [--warmup=5] [--duration=20] [--drain=5] [--echo-rate=0]
+//                [--window=16] [--size=64] [--warmup=5] [--warmup-rate=<rate>] [--duration=20] [--drain=5]
+//                [--echo-rate=0]
 //                [--pids=redis:123,s1:456] [--scenario=...] [--impl=...]
 //
 // Receiver i connects to urls[i % N] in room r(i % rooms); publishers are sockets of their own, publisher j on
 // urls[j % N], its k-th message to room r((j + k * publishers) % rooms). --rate=0: closed loop, each publisher keeps
 // --window messages in flight, a slot freed when every member of the room received the message (or after 5 s);
-// --rate>0: that many messages a second in all, evenly spaced. Only the measured window counts: messages published
-// in it must reach every member of their room (lost, extra, wrongRoom), their latency is publish to receipt on this
-// process's clock, deliveredPerSec is every receipt in the window. cpu: % of one core in the window, of this process
-// (load), of each --pids process, and of everything else on the machine (others: noise). rssMB: the resident memory
-// of each --pids process before the clients connect and once they all have (--publishers=0: idle connections).
+// --rate>0: that many messages a second in all, evenly spaced. --warmup-rate (default: --rate) is the rate of the
+// warm-up; --warmup-rate=0 with --rate>0 warms up closed loop, lets the warm-up's messages complete, then publishes
+// at --rate, so that a server's JIT compiles its hot paths before a low-rate window measures them. Only the measured
+// window counts: messages published in it must reach every member of their room (lost, extra, wrongRoom), their
+// latency is publish to receipt on this process's clock, deliveredPerSec is every receipt in the window. cpu: % of one
+// core in the window, of this process (load), of each --pids process, and of everything else on the machine (others:
+// noise). rssMB: the resident memory of each --pids process before the clients connect and once they all have
+// (--publishers=0: idle connections).
 "use strict";
 
 const fs = require("node:fs");
@@ -21,8 +25,9 @@ const { parseArgs } = require("node:util");
 const { io } = require("socket.io-client");
 
 const { values: args } = parseArgs({
-  options: Object.fromEntries(["urls", "clients", "rooms", "publishers", "rate", "window", "size", "warmup", "duration",
-    "drain", "echo-rate", "pids", "scenario", "impl"].map((name) => [name, { type: "string" }])),
+  options: Object.fromEntries(["urls", "clients", "rooms", "publishers", "rate", "window", "size", "warmup",
+    "warmup-rate", "duration", "drain", "echo-rate", "pids", "scenario", "impl"]
+    .map((name) => [name, { type: "string" }])),
 });
 const number = (name, fallback) => (args[name] === undefined ? fallback : Number(args[name]));
 const cfg = {
@@ -34,6 +39,7 @@ const cfg = {
   window: number("window", 16),
   size: number("size", 64),
   warmup: number("warmup", 5),
+  warmupRate: number("warmup-rate", number("rate", 0)),
   duration: number("duration", 20),
   drain: number("drain", 5),
   echoRate: number("echo-rate", 0),
@@ -120,7 +126,7 @@ function cpuBetween(a, b) {
 const members = new Array(cfg.rooms).fill(0);
 for (let i = 0; i < cfg.clients; i++) members[i % cfg.rooms]++;
 const pad = "x".repeat(cfg.size);
-let phase = "connect"; // connect, warmup, measure, drain, done
+let phase = "connect"; // connect, warmup, settle, measure, drain, done
 const counts = { published: 0, expected: 0, delivered: 0, receivedInWindow: 0, extra: 0, wrongRoom: 0,
   timeouts: 0, disconnects: 0 };
 const inflight = new Map(); // pub * 2^32 + seq -> { room, missing, measured, publisher, timer }
@@ -168,7 +174,7 @@ function complete(key, entry) {
 function publisher(index, socket) {
   let seq = 0;
   const self = {
-    closedLoop: cfg.rate === 0,
+    closedLoop: cfg.warmupRate === 0,
     send() {
       const room = (index + seq * cfg.publishers) % cfg.rooms;
       seq++;
@@ -192,6 +198,20 @@ function publisher(index, socket) {
     },
   };
   return self;
+}
+
+/** Closed loop (rate 0): each publisher keeps its window of messages in flight; else rate messages a second. */
+function startPublishing(publishers, rate) {
+  if (rate === 0) {
+    publishers.forEach((p) => { for (let w = 0; w < cfg.window; w++) p.send(); });
+    return null;
+  }
+  let next = 0;
+  const perTick = rate / 100; // every 10 ms
+  let owed = 0;
+  return setInterval(() => {
+    for (owed += perTick; owed >= 1; owed--) publishers[next++ % publishers.length].send();
+  }, 10);
 }
 
 async function main() {
@@ -221,17 +241,7 @@ async function main() {
 
   phase = "warmup";
   log(`warmup ${cfg.warmup}s`);
-  let ticker = null;
-  if (cfg.rate === 0) {
-    publishers.forEach((p) => { for (let w = 0; w < cfg.window; w++) p.send(); });
-  } else {
-    let next = 0;
-    const perTick = cfg.rate / 100; // every 10 ms
-    let owed = 0;
-    ticker = setInterval(() => {
-      for (owed += perTick; owed >= 1; owed--) publishers[next++ % publishers.length].send();
-    }, 10);
-  }
+  let ticker = startPublishing(publishers, cfg.warmupRate);
   let echoTicker = null;
   if (echoSocket) {
     echoTicker = setInterval(() => {
@@ -240,6 +250,14 @@ async function main() {
     }, 1000 / cfg.echoRate);
   }
   await sleep(cfg.warmup * 1000);
+  if (cfg.warmupRate !== cfg.rate) {
+    phase = "settle";
+    clearInterval(ticker);
+    const settleStarted = Date.now();
+    while (inflight.size > 0 && Date.now() - settleStarted < MESSAGE_TIMEOUT_MS) await sleep(20);
+    publishers.forEach((p) => { p.closedLoop = cfg.rate === 0; });
+    ticker = startPublishing(publishers, cfg.rate);
+  }
 
   phase = "measure";
   log(`measuring ${cfg.duration}s`);

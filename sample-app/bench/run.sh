@@ -37,7 +37,7 @@ COMMON="--size=64 --warmup=60 --duration=20 --drain=5"
 case "$SCENARIO" in
   fanout)     SERVERS=${SERVERS:-3}; LOAD="--clients=300 --rooms=1 --publishers=1 --rate=0 --window=16 $COMMON" ;;
   many-rooms) SERVERS=${SERVERS:-3}; LOAD="--clients=600 --rooms=200 --publishers=10 --rate=0 --window=16 $COMMON" ;;
-  latency)    SERVERS=${SERVERS:-3}; LOAD="--clients=30 --rooms=1 --publishers=3 --rate=200 --echo-rate=20 $COMMON" ;;
+  latency)    SERVERS=${SERVERS:-3}; LOAD="--clients=30 --rooms=1 --publishers=3 --rate=200 --warmup-rate=0 --echo-rate=20 $COMMON" ;;
   idle)       SERVERS=${SERVERS:-3}; LOAD="--clients=3000 --rooms=1000 --publishers=0 --warmup=0 --duration=5 --drain=0" ;;
   smoke)      SERVERS=${SERVERS:-2}; LOAD="--clients=10 --rooms=2 --publishers=2 --rate=50 --size=16 --warmup=2 --duration=3 --drain=3" ;;
   *) die "unknown scenario '$SCENARIO' (fanout | many-rooms | latency | idle | smoke)" ;;
