@@ -13,6 +13,7 @@ import dev.socketioredis.adapter.ServerSideEventListener;
 import dev.socketioredis.adapter.SocketIoCluster;
 import dev.socketioredis.emitter.Emitter;
 import dev.socketioredis.events.RoomEventPublisher;
+import dev.socketioredis.metrics.AdapterPublishObservationFilter;
 import dev.socketioredis.protocol.BroadcastCodec;
 import dev.socketioredis.protocol.ChannelNames;
 import dev.socketioredis.protocol.ClassicCodec;
@@ -100,6 +101,20 @@ public final class SocketIoRedisAutoConfiguration {
 	@ConditionalOnMissingBean
 	ChannelNames socketIoChannelNames(SocketIoRedisProperties properties) {
 		return new ChannelNames(properties.getKey());
+	}
+
+	/** Unless {@code socketio.redis.observe-publishes}, Boot's Lettuce observation skips the adapter's publishes. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "io.micrometer.observation.ObservationPredicate",
+			"io.lettuce.core.tracing.LettuceObservationContext" })
+	@ConditionalOnBooleanProperty(name = "socketio.redis.observe-publishes", havingValue = false, matchIfMissing = true)
+	static class PublishObservationConfiguration {
+
+		@Bean
+		AdapterPublishObservationFilter socketIoAdapterPublishObservationFilter(SocketIoRedisProperties properties) {
+			return new AdapterPublishObservationFilter(properties.getKey());
+		}
+
 	}
 
 	/** Redis pub/sub, the protocol of Node's {@code createAdapter} and {@code @socket.io/redis-emitter}. */

@@ -75,6 +75,13 @@ public class SocketIoRedisProperties {
 	 */
 	private boolean rejectCommandsWhileDisconnected = true;
 
+	/**
+	 * Whether Spring Boot's observation of every Lettuce command (a timer, and a span when tracing is on) also covers
+	 * the adapter's PUBLISH and SPUBLISH commands, one per broadcast. The adapter's own meters count them already; the
+	 * application's commands are observed either way.
+	 */
+	private boolean observePublishes;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -137,6 +144,14 @@ public class SocketIoRedisProperties {
 
 	public void setRejectCommandsWhileDisconnected(boolean rejectCommandsWhileDisconnected) {
 		this.rejectCommandsWhileDisconnected = rejectCommandsWhileDisconnected;
+	}
+
+	public boolean isObservePublishes() {
+		return this.observePublishes;
+	}
+
+	public void setObservePublishes(boolean observePublishes) {
+		this.observePublishes = observePublishes;
 	}
 
 	public String getKey() {

@@ -10,6 +10,7 @@ import dev.socketioredis.adapter.NamespaceRegistry;
 import dev.socketioredis.adapter.RedisStoreFactory;
 import dev.socketioredis.adapter.SocketIoCluster;
 import dev.socketioredis.emitter.Emitter;
+import dev.socketioredis.metrics.AdapterPublishObservationFilter;
 import dev.socketioredis.protocol.ShardedChannels;
 import dev.socketioredis.protocol.SubscriptionMode;
 import dev.socketioredis.pubsub.PubSubTransports;
@@ -19,6 +20,7 @@ import dev.socketioredis.redis.ShardedPubSub;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
+import io.micrometer.observation.ObservationPredicate;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -130,6 +132,15 @@ class SocketIoRedisAutoConfigurationTests {
 			});
 	}
 
+
+	@Test
+	void theAdaptersPublishesAreLeftOutOfBootsLettuceObservationUnlessAskedFor() {
+		this.contextRunner.run((context) -> assertThat(context.getBeansOfType(ObservationPredicate.class).values())
+			.singleElement()
+			.isInstanceOf(AdapterPublishObservationFilter.class));
+		this.contextRunner.withPropertyValues("socketio.redis.observe-publishes=true")
+			.run((context) -> assertThat(context).doesNotHaveBean(ObservationPredicate.class));
+	}
 
 	@Test
 	void coexistsWithTheApplicationsOwnListenerContainer() {
