@@ -1,6 +1,7 @@
 package dev.socketioredis.protocol;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,44 @@ public final class BroadcastCodec {
 			throw new MessageEncodingException("Cannot write the arguments of event '" + message.packet().event()
 					+ "' as msgpack: " + ex.getOriginalMessage(), ex);
 		}
+	}
+
+	/**
+	 * Whether {@code message} starts as a broadcast of the node of this uid, read from its first element alone: a node
+	 * receives its own broadcasts back from Redis (a third of what it receives in a cluster of three) and ignores them,
+	 * so it need not decode them. A message this cannot read is not the node's own; {@link #decode} says what is wrong.
+	 * @param uid the node's uid in UTF-8
+	 */
+	public boolean isPublishedBy(byte[] message, byte[] uid) {
+		if (message.length == 0) {
+			return false;
+		}
+		int marker = message[0] & 0xff;
+		int offset = switch (marker) {
+			case 0xdc -> 3; // array 16
+			case 0xdd -> 5; // array 32
+			default -> ((marker & 0xf0) == 0x90) ? 1 : -1; // fixarray
+		};
+		if (offset < 0 || offset >= message.length) {
+			return false;
+		}
+		int stringMarker = message[offset] & 0xff;
+		int lengthBytes = switch (stringMarker) {
+			case 0xd9 -> 1; // str 8
+			case 0xda -> 2; // str 16
+			case 0xdb -> 4; // str 32
+			default -> ((stringMarker & 0xe0) == 0xa0) ? 0 : -1; // fixstr
+		};
+		if (lengthBytes < 0 || offset + 1 + lengthBytes > message.length) {
+			return false;
+		}
+		long length = (lengthBytes == 0) ? (stringMarker & 0x1f) : 0;
+		for (int i = 0; i < lengthBytes; i++) {
+			length = (length << 8) | (message[offset + 1 + i] & 0xff);
+		}
+		int start = offset + 1 + lengthBytes;
+		return length == uid.length && start + uid.length <= message.length
+				&& Arrays.equals(message, start, start + uid.length, uid, 0, uid.length);
 	}
 
 	public BroadcastMessage decode(byte[] bytes) throws MalformedMessageException {

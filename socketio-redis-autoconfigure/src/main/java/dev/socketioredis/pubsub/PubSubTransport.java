@@ -1,5 +1,6 @@
 package dev.socketioredis.pubsub;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -35,6 +36,9 @@ final class PubSubTransport implements ClusterTransport {
 
 	private final String uid;
 
+	/** The uid in UTF-8, as the node's broadcasts carry it first. */
+	private final byte[] uidBytes;
+
 	private final PubSubSettings settings;
 
 	private final ChannelNames channels;
@@ -54,6 +58,7 @@ final class PubSubTransport implements ClusterTransport {
 	PubSubTransport(String namespace, String uid, PubSubSettings settings, ScheduledExecutorService roomSubscriber) {
 		this.namespace = namespace;
 		this.uid = uid;
+		this.uidBytes = uid.getBytes(StandardCharsets.UTF_8);
 		this.settings = settings;
 		this.channels = settings.channels();
 		this.observer = settings.observer();
@@ -119,6 +124,9 @@ final class PubSubTransport implements ClusterTransport {
 		Optional<String> room = this.channels.roomOf(this.namespace, channel);
 		if (room.isPresent() && !listener.hostsRoom(room.get())) {
 			return; // no local member: skip the decoding, as the Node adapter does
+		}
+		if (this.settings.codec().isPublishedBy(message, this.uidBytes)) {
+			return; // its own broadcast, delivered locally when it was made
 		}
 		try {
 			listener.onBroadcast(this.settings.codec().decode(message));

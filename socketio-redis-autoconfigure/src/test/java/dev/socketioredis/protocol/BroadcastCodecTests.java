@@ -135,6 +135,36 @@ class BroadcastCodecTests {
 			.withMessageContaining("'bad'");
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("broadcastVectors")
+	void tellsItsOwnBroadcastsFromTheUidAlone(String id, JsonNode vector) {
+		byte[] captured = HEX.parseHex(vector.get("hex").asText());
+		String uid = vector.get("decoded").get(0).asText();
+		assertThat(this.codec.isPublishedBy(captured, utf8(uid))).isTrue();
+		assertThat(this.codec.isPublishedBy(captured, utf8(uid + "x"))).isFalse();
+		assertThat(this.codec.isPublishedBy(captured, utf8(uid.substring(1)))).isFalse();
+		assertThat(this.codec.isPublishedBy(captured, utf8("another"))).isFalse();
+	}
+
+	@Test
+	void readsTheUidBehindEveryArrayAndStringHeader() {
+		String uid = "u".repeat(40); // longer than a fixstr holds
+		byte[] str8 = HEX.parseHex("93d928" + HEX.formatHex(utf8(uid)) + "c0c0");
+		byte[] array16 = HEX.parseHex("dc0003d928" + HEX.formatHex(utf8(uid)) + "c0c0");
+		byte[] array32str16 = HEX.parseHex("dd00000003da0028" + HEX.formatHex(utf8(uid)) + "c0c0");
+		for (byte[] message : List.of(str8, array16, array32str16)) {
+			assertThat(this.codec.isPublishedBy(message, utf8(uid))).as(HEX.formatHex(message)).isTrue();
+		}
+	}
+
+	@Test
+	void neverTakesAnUnreadableMessageForItsOwn() {
+		List<String> unreadable = List.of("", "93", "93a3", "93a361", "83a161a162", "dc00", "93d9", "93da00", "7b7d");
+		for (String hex : unreadable) {
+			assertThat(this.codec.isPublishedBy(HEX.parseHex(hex), utf8("abc"))).as(hex).isFalse();
+		}
+	}
+
 	@Test
 	void rejectsMalformedInputWithATypedException() {
 		List<String> malformed = List.of("", "c1", "93", "92a16180", "93a161a16280", "93a16181a474797065a178a180",
@@ -175,6 +205,10 @@ class BroadcastCodecTests {
 		writeString(out, "/");
 		out.write(0x80);
 		return out.toByteArray();
+	}
+
+	private static byte[] utf8(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static void writeString(ByteArrayOutputStream out, String text) {
