@@ -1,5 +1,6 @@
 package dev.socketioredis.protocol;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,12 @@ public class BroadcastCodecBenchmark {
 		return payload.codec.decode(payload.bytes);
 	}
 
+	/** What a node reads of each of its own broadcasts that Redis sends back, in place of {@link #decode}. */
+	@Benchmark
+	public boolean isPublishedBy(MapPayload payload) {
+		return payload.codec.isPublishedBy(payload.bytes, payload.uid);
+	}
+
 	@Benchmark
 	public byte[] encodeBinary(BinaryPayload payload) {
 		return payload.codec.encode(payload.message);
@@ -79,6 +86,8 @@ public class BroadcastCodecBenchmark {
 
 		final BroadcastCodec codec = new BroadcastCodec();
 
+		final byte[] uid = UID.getBytes(StandardCharsets.UTF_8);
+
 		BroadcastMessage message;
 
 		byte[] bytes;
@@ -89,6 +98,9 @@ public class BroadcastCodecBenchmark {
 			this.bytes = this.codec.encode(this.message);
 			if (!this.codec.decode(this.bytes).equals(this.message)) {
 				throw new IllegalStateException("The codec does not round-trip " + this.message);
+			}
+			if (!this.codec.isPublishedBy(this.bytes, this.uid)) {
+				throw new IllegalStateException("The codec does not read the uid of " + this.message);
 			}
 		}
 
