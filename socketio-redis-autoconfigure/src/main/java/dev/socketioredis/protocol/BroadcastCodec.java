@@ -40,8 +40,9 @@ public final class BroadcastCodec {
 
 	/**
 	 * Whether {@code message} starts as a broadcast of the node of this uid, read from its first element alone: a node
-	 * receives its own broadcasts back from Redis (a third of what it receives in a cluster of three) and ignores them,
-	 * so it need not decode them. A message this cannot read is not the node's own; {@link #decode} says what is wrong.
+	 * receives its own broadcasts back from Redis (up to a third of what it receives in a cluster of three) and ignores
+	 * them, so it need not decode them. A message this cannot read is not the node's own; {@link #decode} says what is
+	 * wrong.
 	 * @param uid the node's uid in UTF-8
 	 */
 	public boolean isPublishedBy(byte[] message, byte[] uid) {
