@@ -8,6 +8,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.msgpack.core.MessagePack;
+import org.msgpack.core.MessagePackException;
+import org.msgpack.core.MessageUnpacker;
+import org.msgpack.value.ValueType;
 
 /**
  * Encodes and decodes {@link BroadcastMessage}s in the msgpack form of the Node adapter and emitter. Thread-safe.
@@ -46,35 +50,20 @@ public final class BroadcastCodec {
 	 * @param uid the node's uid in UTF-8
 	 */
 	public boolean isPublishedBy(byte[] message, byte[] uid) {
-		if (message.length == 0) {
+		try (MessageUnpacker unpacker = MessagePack.newDefaultUnpacker(message)) {
+			if (!unpacker.hasNext() || unpacker.getNextFormat().getValueType() != ValueType.ARRAY
+					|| unpacker.unpackArrayHeader() == 0 || !unpacker.hasNext()
+					|| unpacker.getNextFormat().getValueType() != ValueType.STRING) {
+				return false;
+			}
+			int length = unpacker.unpackRawStringHeader();
+			int start = (int) unpacker.getTotalReadBytes();
+			return length == uid.length && start + length <= message.length
+					&& Arrays.equals(message, start, start + length, uid, 0, length);
+		}
+		catch (IOException | MessagePackException ex) {
 			return false;
 		}
-		int marker = message[0] & 0xff;
-		int offset = switch (marker) {
-			case 0xdc -> 3; // array 16
-			case 0xdd -> 5; // array 32
-			default -> ((marker & 0xf0) == 0x90) ? 1 : -1; // fixarray
-		};
-		if (offset < 0 || offset >= message.length) {
-			return false;
-		}
-		int stringMarker = message[offset] & 0xff;
-		int lengthBytes = switch (stringMarker) {
-			case 0xd9 -> 1; // str 8
-			case 0xda -> 2; // str 16
-			case 0xdb -> 4; // str 32
-			default -> ((stringMarker & 0xe0) == 0xa0) ? 0 : -1; // fixstr
-		};
-		if (lengthBytes < 0 || offset + 1 + lengthBytes > message.length) {
-			return false;
-		}
-		long length = (lengthBytes == 0) ? (stringMarker & 0x1f) : 0;
-		for (int i = 0; i < lengthBytes; i++) {
-			length = (length << 8) | (message[offset + 1 + i] & 0xff);
-		}
-		int start = offset + 1 + lengthBytes;
-		return length == uid.length && start + uid.length <= message.length
-				&& Arrays.equals(message, start, start + uid.length, uid, 0, uid.length);
 	}
 
 	public BroadcastMessage decode(byte[] bytes) throws MalformedMessageException {
