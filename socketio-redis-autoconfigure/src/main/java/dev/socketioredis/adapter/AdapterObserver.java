@@ -49,9 +49,11 @@ public interface AdapterObserver {
 
 		BROADCAST, REQUEST, RESPONSE;
 
+		private final String tag = name().toLowerCase(Locale.ROOT);
+
 		/** The tag value: {@code broadcast}, {@code request}, {@code response}. */
 		public String tag() {
-			return name().toLowerCase(Locale.ROOT);
+			return this.tag;
 		}
 
 	}

@@ -1,6 +1,7 @@
 package dev.socketioredis.adapter;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,6 +81,11 @@ final class NettyLocalSockets implements LocalSockets {
 	private Collection<SocketIOClient> targets(BroadcastOptions options) {
 		if (options.rooms().isEmpty() && options.except().isEmpty()) {
 			return this.namespace.getAllClients();
+		}
+		if (options.rooms().size() == 1 && options.except().isEmpty()) { // the common case: a room's members are unique
+			List<SocketIOClient> members = new ArrayList<>();
+			this.namespace.getRoomClients(options.rooms().get(0).name()).forEach(members::add);
+			return members;
 		}
 		Map<UUID, SocketIOClient> targets = new LinkedHashMap<>();
 		if (options.rooms().isEmpty()) {

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Receives the events other nodes (Java or Node) and emitters send with {@code serverSideEmit}. As a Spring bean it is
  * registered on its namespace's adapter; {@link NamespaceAdapter#onServerSideEmit} registers one by hand. Called on
- * the Redis listener thread: keep it short.
+ * the thread that read the event from Redis (Lettuce's event loop), in the order the events came: keep it short, and
+ * never wait there for Redis (its answer would be read by that same thread); hand longer work to an executor.
  */
 public interface ServerSideEventListener {
 

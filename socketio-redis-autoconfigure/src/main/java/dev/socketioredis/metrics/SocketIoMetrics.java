@@ -14,7 +14,6 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.binder.BaseUnits;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -44,6 +43,9 @@ public class SocketIoMetrics implements AdapterObserver, MeterBinder {
 	private final CompositeMeterRegistry registry = new CompositeMeterRegistry();
 
 	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+	/** Per namespace: counted on every message. */
+	private final Map<String, RedisTraffic> traffic = new ConcurrentHashMap<>();
 
 	private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
@@ -98,8 +100,7 @@ public class SocketIoMetrics implements AdapterObserver, MeterBinder {
 
 	@Override
 	public void published(String namespace, MessageKind kind, int bytes) {
-		count("socketio.redis.messages.published", null, 1, namespace, "kind", kind.tag());
-		count("socketio.redis.bytes.published", BaseUnits.BYTES, bytes, namespace, "kind", kind.tag());
+		traffic(namespace).published(kind).add(bytes);
 	}
 
 	@Override
@@ -109,8 +110,7 @@ public class SocketIoMetrics implements AdapterObserver, MeterBinder {
 
 	@Override
 	public void received(String namespace, MessageKind kind, int bytes) {
-		count("socketio.redis.messages.received", null, 1, namespace, "kind", kind.tag());
-		count("socketio.redis.bytes.received", BaseUnits.BYTES, bytes, namespace, "kind", kind.tag());
+		traffic(namespace).received(kind).add(bytes);
 	}
 
 	@Override
@@ -141,6 +141,12 @@ public class SocketIoMetrics implements AdapterObserver, MeterBinder {
 		if (outcome.equals("timeout")) {
 			count("socketio.redis.requests.timeouts", null, 1, namespace, "type", type);
 		}
+	}
+
+	private RedisTraffic traffic(String namespace) {
+		RedisTraffic traffic = this.traffic.get(namespace);
+		return (traffic != null) ? traffic
+				: this.traffic.computeIfAbsent(namespace, (name) -> new RedisTraffic(this.registry, name));
 	}
 
 	/** Adds to a counter, registered on first use. */

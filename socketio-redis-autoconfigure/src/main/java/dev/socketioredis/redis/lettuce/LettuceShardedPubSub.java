@@ -25,6 +25,7 @@ import io.lettuce.core.api.async.RedisServerAsyncCommands;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.protocol.CommandType;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.pubsub.api.async.RedisPubSubAsyncCommands;
 import org.jspecify.annotations.Nullable;
@@ -53,7 +54,9 @@ public class LettuceShardedPubSub implements ShardedPubSub, AutoCloseable {
 
 	private final List<StatefulConnection<byte[], byte[]>> connections = new CopyOnWriteArrayList<>();
 
-	private volatile @Nullable BaseRedisAsyncCommands<byte[], byte[]> publisherCommands;
+	private final PublishPipeline publishing = new PublishPipeline(CommandType.SPUBLISH, this::publisher);
+
+	private volatile @Nullable StatefulConnection<byte[], byte[]> publisher;
 
 	private volatile @Nullable StatefulRedisPubSubConnection<byte[], byte[]> subscriber;
 
@@ -90,18 +93,12 @@ public class LettuceShardedPubSub implements ShardedPubSub, AutoCloseable {
 
 	@Override
 	public CompletableFuture<Long> publish(String shardChannel, byte[] message) {
-		try {
-			return publisherCommands().spublish(ShardChannelSubscriptions.bytes(shardChannel), message)
-				.toCompletableFuture()
-				.whenComplete((receivers, failure) -> {
-					if (failure != null) { // perhaps the shard moved: read the topology anew
-						this.subscriptions.resubscribeAll("publishing failed: " + failure);
-					}
-				});
-		}
-		catch (RuntimeException ex) { // no connection could be made
-			return CompletableFuture.failedFuture(ex);
-		}
+		return this.publishing.publish(ShardChannelSubscriptions.bytes(shardChannel), message)
+			.whenComplete((receivers, failure) -> {
+				if (failure != null) { // perhaps the shard moved: read the topology anew
+					this.subscriptions.resubscribeAll("publishing failed: " + failure);
+				}
+			});
 	}
 
 	@Override
@@ -134,25 +131,33 @@ public class LettuceShardedPubSub implements ShardedPubSub, AutoCloseable {
 	}
 
 	private BaseRedisAsyncCommands<byte[], byte[]> publisherCommands() {
-		BaseRedisAsyncCommands<byte[], byte[]> commands = this.publisherCommands;
-		if (commands == null) {
+		return (publisher() instanceof StatefulRedisClusterConnection<byte[], byte[]> cluster) ? cluster.async()
+				: ((StatefulRedisConnection<byte[], byte[]>) publisher()).async();
+	}
+
+	private StatefulConnection<byte[], byte[]> publisher() {
+		StatefulConnection<byte[], byte[]> connection = this.publisher;
+		if (connection == null) {
 			synchronized (this) {
-				commands = this.publisherCommands;
-				if (commands == null) {
+				connection = this.publisher;
+				if (connection == null) {
 					if (this.client instanceof RedisClusterClient cluster) {
-						StatefulRedisClusterConnection<byte[], byte[]> connection = cluster.connect(ByteArrayCodec.INSTANCE);
-						commands = checked(connection, connection.async());
+						StatefulRedisClusterConnection<byte[], byte[]> clusterConnection = cluster
+							.connect(ByteArrayCodec.INSTANCE);
+						checked(clusterConnection, clusterConnection.async());
+						connection = clusterConnection;
 					}
 					else {
-						StatefulRedisConnection<byte[], byte[]> connection = ((RedisClient) this.client)
+						StatefulRedisConnection<byte[], byte[]> standalone = ((RedisClient) this.client)
 							.connect(ByteArrayCodec.INSTANCE);
-						commands = checked(connection, connection.async());
+						checked(standalone, standalone.async());
+						connection = standalone;
 					}
-					this.publisherCommands = commands;
+					this.publisher = connection;
 				}
 			}
 		}
-		return commands;
+		return connection;
 	}
 
 	private RedisPubSubAsyncCommands<byte[], byte[]> subscriberCommands() {

@@ -8,8 +8,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import dev.socketioredis.redis.RedisPubSub;
+import dev.socketioredis.redis.lettuce.PublishPipeline;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.cluster.api.async.RedisAdvancedClusterAsyncCommands;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.protocol.CommandType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -24,15 +28,19 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.data.redis.listener.Topic;
 
 /**
- * {@link RedisPubSub} on Spring Data Redis: publishing and {@code PUBSUB NUMSUB} through the asynchronous commands of
- * a Lettuce connection (so no caller ever blocks, and commands issued together are written together), subscriptions
- * through a {@link RedisMessageListenerContainer}. Lettuce re-subscribes by itself after a reconnect.
+ * {@link RedisPubSub} on Spring Data Redis: publishing and {@code PUBSUB NUMSUB} on a Lettuce connection (so no
+ * caller ever blocks; the publishes an event loop makes in one turn are written together, see
+ * {@link PublishPipeline}), subscriptions through a {@link RedisMessageListenerContainer}. Lettuce re-subscribes by
+ * itself after a reconnect.
  */
 public class SpringDataRedisPubSub implements RedisPubSub, DisposableBean {
 
 	private final RedisConnectionFactory publisherConnectionFactory;
 
 	private final RedisMessageListenerContainer listenerContainer;
+
+	private final PublishPipeline publishing = new PublishPipeline(CommandType.PUBLISH,
+			this::publisherStatefulConnection);
 
 	private volatile @Nullable RedisConnection publisherConnection;
 
@@ -67,14 +75,18 @@ public class SpringDataRedisPubSub implements RedisPubSub, DisposableBean {
 		return (RedisClusterAsyncCommands<byte[], byte[]>) ((LettuceConnection) connection).getNativeConnection();
 	}
 
+	/** The Lettuce connection under the publisher's, a cluster connection on a Redis Cluster. */
+	private StatefulConnection<byte[], byte[]> publisherStatefulConnection() {
+		RedisClusterAsyncCommands<byte[], byte[]> commands = commands();
+		if (commands instanceof RedisAdvancedClusterAsyncCommands<byte[], byte[]> cluster) {
+			return cluster.getStatefulConnection();
+		}
+		return ((RedisAsyncCommands<byte[], byte[]>) commands).getStatefulConnection();
+	}
+
 	@Override
 	public CompletableFuture<Long> publish(String channel, byte[] message) {
-		try {
-			return commands().publish(bytes(channel), message).toCompletableFuture();
-		}
-		catch (RuntimeException ex) { // no connection could be made
-			return CompletableFuture.failedFuture(ex);
-		}
+		return this.publishing.publish(bytes(channel), message);
 	}
 
 	@Override

@@ -1,0 +1,97 @@
+package dev.socketioredis.redis.lettuce;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
+
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.output.IntegerOutput;
+import io.lettuce.core.protocol.AsyncCommand;
+import io.lettuce.core.protocol.Command;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
+import io.lettuce.core.protocol.RedisCommand;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.FastThreadLocal;
+import io.netty.util.internal.ThreadExecutorMap;
+
+/**
+ * Publishes on a Lettuce connection, those a Netty event loop makes in one turn written to Redis together: one
+ * hand-off to Lettuce's event loop and one socket write for all of them, as node-redis writes the commands of one tick
+ * of Node's event loop. netty-socketio runs a client's event handlers on its event loops, so the broadcasts they make
+ * go this way; a publish from any other thread is written at once.
+ *
+ * <p>
+ * The publishes of one thread keep their order. One made on an event loop waits for the rest of that loop's turn
+ * (the reads and tasks under way), as a command issued on Node's event loop does.
+ */
+public final class PublishPipeline {
+
+	private final CommandType command;
+
+	private final Supplier<StatefulConnection<byte[], byte[]>> connection;
+
+	/** The publishes of the current turn of each event loop: filled and written on that loop's thread only. */
+	private final FastThreadLocal<List<RedisCommand<byte[], byte[], ?>>> turns = new FastThreadLocal<>() {
+
+		@Override
+		protected List<RedisCommand<byte[], byte[], ?>> initialValue() {
+			return new ArrayList<>();
+		}
+
+	};
+
+	/**
+	 * @param command {@code PUBLISH} or {@code SPUBLISH}
+	 * @param connection the connection to publish on, made on first use (it may throw when Redis cannot be reached)
+	 */
+	public PublishPipeline(CommandType command, Supplier<StatefulConnection<byte[], byte[]>> connection) {
+		this.command = command;
+		this.connection = connection;
+	}
+
+	/**
+	 * Publishes without blocking.
+	 * @return completes with the number of receiving clients, or exceptionally when Redis did not take the message
+	 */
+	public CompletableFuture<Long> publish(byte[] channel, byte[] message) {
+		AsyncCommand<byte[], byte[], Long> publish = new AsyncCommand<>(new Command<>(this.command,
+				new IntegerOutput<>(ByteArrayCodec.INSTANCE),
+				new CommandArgs<>(ByteArrayCodec.INSTANCE).addKey(channel).addValue(message)));
+		EventExecutor loop = ThreadExecutorMap.currentExecutor(); // the Netty event loop of this thread, if any
+		if (loop == null) {
+			write(List.of(publish));
+			return publish;
+		}
+		List<RedisCommand<byte[], byte[], ?>> turn = this.turns.get();
+		turn.add(publish);
+		if (turn.size() == 1) { // the turn's first: its task runs after the reads and tasks under way
+			try {
+				loop.execute(() -> write(drain(turn)));
+			}
+			catch (RejectedExecutionException ex) { // the loop is shutting down
+				write(drain(turn));
+			}
+		}
+		return publish;
+	}
+
+	private static List<RedisCommand<byte[], byte[], ?>> drain(List<RedisCommand<byte[], byte[], ?>> turn) {
+		List<RedisCommand<byte[], byte[], ?>> commands = List.copyOf(turn);
+		turn.clear();
+		return commands;
+	}
+
+	private void write(List<RedisCommand<byte[], byte[], ?>> commands) {
+		try {
+			this.connection.get().dispatch(commands);
+		}
+		catch (RuntimeException ex) { // no connection could be made, or Lettuce refused the commands
+			commands.forEach((command) -> command.completeExceptionally(ex));
+		}
+	}
+
+}
