@@ -23,8 +23,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A client that stops reading its socket must not hold back the others: writes to clients are asynchronous, each on
- * its own Netty event loop, so the adapter's single dispatcher thread never waits for one. Nor may it hold the node's
- * memory: past {@code socketio.server.max-pending-write-bytes} waiting for it, it is disconnected.
+ * its own Netty event loop, so the thread that delivers the messages from Redis never waits for one. Nor may it hold
+ * the node's memory: past {@code socketio.server.max-pending-write-bytes} waiting for it, it is disconnected.
  */
 class SlowClientIntegrationTests {
 

@@ -7,6 +7,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.output.IntegerOutput;
 import io.lettuce.core.protocol.AsyncCommand;
@@ -86,12 +87,41 @@ public final class PublishPipeline {
 	}
 
 	private void write(List<RedisCommand<byte[], byte[], ?>> commands) {
+		StatefulConnection<byte[], byte[]> connection;
 		try {
-			this.connection.get().dispatch(commands);
+			connection = this.connection.get();
 		}
-		catch (RuntimeException ex) { // no connection could be made, or Lettuce refused the commands
-			commands.forEach((command) -> command.completeExceptionally(ex));
+		catch (RuntimeException ex) { // no connection could be made
+			fail(commands, ex);
+			return;
 		}
+		if (connection instanceof StatefulRedisClusterConnection) {
+			// Lettuce routes a batch with a blocking connect to each node (a deadlock on an event loop), and a single
+			// command with an asynchronous one
+			commands.forEach((command) -> dispatch(connection, List.of(command)));
+		}
+		else {
+			dispatch(connection, commands);
+		}
+	}
+
+	private static void dispatch(StatefulConnection<byte[], byte[]> connection,
+			List<RedisCommand<byte[], byte[], ?>> commands) {
+		try {
+			if (commands.size() == 1) {
+				connection.dispatch(commands.get(0));
+			}
+			else {
+				connection.dispatch(commands);
+			}
+		}
+		catch (RuntimeException ex) { // Lettuce refused them: disconnected, with commands rejected meanwhile
+			fail(commands, ex);
+		}
+	}
+
+	private static void fail(List<RedisCommand<byte[], byte[], ?>> commands, RuntimeException ex) {
+		commands.forEach((command) -> command.completeExceptionally(ex));
 	}
 
 }

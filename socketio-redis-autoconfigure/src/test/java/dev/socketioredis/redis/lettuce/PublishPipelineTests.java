@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.protocol.CommandType;
 import io.lettuce.core.protocol.RedisCommand;
 import io.netty.util.concurrent.DefaultEventExecutor;
@@ -23,13 +25,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What {@link PublishPipeline} hands to Lettuce, on a connection that records it: the publishes of one turn of an event
- * loop in one batch, in order; any other thread's at once.
+ * loop in one batch, in order (on a Redis Cluster one by one, for Lettuce to route); any other thread's at once.
  */
 class PublishPipelineTests {
 
 	private final List<List<String>> batches = new ArrayList<>();
 
-	private final PublishPipeline pipeline = new PublishPipeline(CommandType.PUBLISH, this::recordingConnection);
+	private final PublishPipeline pipeline = new PublishPipeline(CommandType.PUBLISH,
+			() -> recordingConnection(StatefulRedisConnection.class));
 
 	private final EventExecutor loop = new DefaultEventExecutor();
 
@@ -56,6 +59,19 @@ class PublishPipelineTests {
 	void aPublishFromAnyOtherThreadIsWrittenAtOnce() {
 		this.pipeline.publish(bytes("a"), bytes("1"));
 		this.pipeline.publish(bytes("b"), bytes("2"));
+
+		assertThat(batches()).containsExactly(publishes("a", "1"), publishes("b", "2"));
+	}
+
+	@Test
+	void onARedisClusterEachPublishOfTheTurnIsRoutedOnItsOwn() throws Exception {
+		PublishPipeline cluster = new PublishPipeline(CommandType.PUBLISH,
+				() -> recordingConnection(StatefulRedisClusterConnection.class));
+		this.loop.submit(() -> {
+			cluster.publish(bytes("a"), bytes("1"));
+			cluster.publish(bytes("b"), bytes("2"));
+		}).get();
+		this.loop.submit(() -> { }).get(); // the turn's write has run
 
 		assertThat(batches()).containsExactly(publishes("a", "1"), publishes("b", "2"));
 	}
@@ -96,14 +112,18 @@ class PublishPipelineTests {
 		return command.getType().toString() + " " + command.getArgs().toCommandString();
 	}
 
-	/** A connection that records what it is given to write, and writes nothing. */
+	/** A connection of the type, a standalone or a cluster one, that records what it is given to write. */
 	@SuppressWarnings("unchecked")
-	private StatefulConnection<byte[], byte[]> recordingConnection() {
+	private StatefulConnection<byte[], byte[]> recordingConnection(Class<?> type) {
 		return (StatefulConnection<byte[], byte[]>) Proxy.newProxyInstance(getClass().getClassLoader(),
-				new Class<?>[] { StatefulConnection.class }, (proxy, method, args) -> {
+				new Class<?>[] { type }, (proxy, method, args) -> {
 					if (method.getName().equals("dispatch") && args[0] instanceof Collection<?> commands) {
 						record((Collection<? extends RedisCommand<byte[], byte[], ?>>) commands);
 						return commands;
+					}
+					if (method.getName().equals("dispatch") && args[0] instanceof RedisCommand<?, ?, ?> command) {
+						record(List.of((RedisCommand<byte[], byte[], ?>) command));
+						return command;
 					}
 					throw new UnsupportedOperationException(method.getName());
 				});
