@@ -4,7 +4,8 @@
 #
 # Usage: sample-app/bench/compare.sh [repetitions] [implementations] [scenarios]
 #   defaults: 2 "node java" "fanout many-rooms latency idle"; implementations and scenarios: see run.sh
-# Writes sample-app/target/bench/<UTC time>.jsonl and .md (OUT_DIR to change the folder); JAVA_OPTS as for run.sh.
+# Writes sample-app/target/bench/<UTC time>.jsonl and .md (OUT_DIR to change the folder); JAVA_OPTS and BASELINE_JAR
+# as for run.sh.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

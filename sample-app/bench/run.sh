@@ -2,19 +2,21 @@
 # One benchmark run: a private redis-server, a cluster of servers of one implementation, one scenario. Prints one
 # JSON line: the load generator's (load.js) with the servers' peak RSS and start-up time added.
 #
-# Usage: sample-app/bench/run.sh <java|java-defaults|node> <fanout|many-rooms|latency|idle|smoke> [load.js options]
+# Usage: sample-app/bench/run.sh <java|java-baseline|java-defaults|node> <fanout|many-rooms|latency|idle|smoke>
+#        [load.js options]
 #   java: the sample app (sample-app/target/sample-app.jar) as docs/performance.md recommends running a node: the
 #         jar extracted, with a class data sharing archive made by a training run (both once, in target/bench/cds),
-#         and JAVA_OPTS, by default JAVA_RECOMMENDED below; java-defaults: java -jar sample-app.jar, no JVM option;
-#         node: node-server.js
-# Env: SERVERS (default: the scenario's), JAVA_OPTS, REDIS_PORT and BASE_PORT (default: free ports from 16400 and
-#      18100), KEEP_LOGS (a folder to keep the servers' and Redis' logs in).
+#         and JAVA_OPTS, by default JAVA_RECOMMENDED below; java-baseline: the same with BASELINE_JAR, the
+#         sample-app.jar of another build (an earlier commit's: a change measured before and after in one run);
+#         java-defaults: java -jar sample-app.jar, no JVM option; node: node-server.js
+# Env: SERVERS (default: the scenario's), JAVA_OPTS, BASELINE_JAR, REDIS_PORT and BASE_PORT (default: free ports
+#      from 16400 and 18100), KEEP_LOGS (a folder to keep the servers' and Redis' logs in).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 JAR=$HERE/../target/sample-app.jar
 die() { echo "run.sh: $*" >&2; exit 2; }
-[ $# -ge 2 ] || die "usage: run.sh <java|java-defaults|node> <scenario> [load.js options]"
+[ $# -ge 2 ] || die "usage: run.sh <java|java-baseline|java-defaults|node> <scenario> [load.js options]"
 IMPL=$1; SCENARIO=$2; shift 2
 
 # three nodes share this machine: each gets the threads of one core (Netty's and Lettuce's event loops, the GC's),
@@ -22,12 +24,14 @@ IMPL=$1; SCENARIO=$2; shift 2
 JAVA_RECOMMENDED="-XX:ActiveProcessorCount=1 -XX:+UseSerialGC -Xmx64m"
 CDS=$HERE/../target/bench/cds
 case "$IMPL" in
+  java-baseline) [ -f "${BASELINE_JAR:-}" ] || die "java-baseline runs BASELINE_JAR, the sample-app.jar of another build"
+                 JAR=$BASELINE_JAR; CDS=$CDS-baseline ;;&
   java|java-defaults) [ -f "$JAR" ] || die "build the sample app first: ./mvnw -q package -DskipTests -pl sample-app -am" ;;&
-  java) JAVA_OPTS=${JAVA_OPTS-$JAVA_RECOMMENDED}
+  java|java-baseline) JAVA_OPTS=${JAVA_OPTS-$JAVA_RECOMMENDED}
         COMMAND="java $JAVA_OPTS -XX:SharedArchiveFile=$CDS/app.jsa -jar $CDS/sample-app.jar" ;;
   java-defaults) JAVA_OPTS=""; COMMAND="java -jar $JAR" ;;
   node) JAVA_OPTS=""; COMMAND="node $HERE/node-server.js" ;;
-  *) die "unknown implementation '$IMPL' (java | java-defaults | node)" ;;
+  *) die "unknown implementation '$IMPL' (java | java-baseline | java-defaults | node)" ;;
 esac
 [ -d "$HERE/node_modules" ] || die "install the load generator first: (cd $HERE && npm ci)"
 
@@ -70,14 +74,15 @@ for _ in $(seq 1 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && brea
 
 # Spring Boot's recipe for class data sharing: the training run starts the application and exits once its context is
 # refreshed, saving the classes it loaded; made again when the jar or the options change
-if [ "$IMPL" = java ] && { [ ! -f "$CDS/app.jsa" ] || [ "$JAR" -nt "$CDS/app.jsa" ] \
-    || [ "$(cat "$CDS/options" 2>/dev/null)" != "$JAVA_OPTS" ]; }; then
+ARCHIVED="$(stat -c %Y "$JAR") $JAR $JAVA_OPTS"
+if [[ "$IMPL" == java || "$IMPL" == java-baseline ]] \
+    && { [ ! -f "$CDS/app.jsa" ] || [ "$(cat "$CDS/archived" 2>/dev/null)" != "$ARCHIVED" ]; }; then
   rm -rf "$CDS"
   java -Djarmode=tools -jar "$JAR" extract --destination "$CDS" >/dev/null
   (cd "$CDS" && PORT=$(free_port 18900) HOST=127.0.0.1 REDIS_HOST=127.0.0.1 REDIS_PORT=$REDIS_PORT \
     java $JAVA_OPTS -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh -jar sample-app.jar) \
     >"$LOGS/cds-training.log" 2>&1 || { tail -20 "$LOGS/cds-training.log" >&2; die "the CDS training run failed"; }
-  echo "$JAVA_OPTS" > "$CDS/options"
+  echo "$ARCHIVED" > "$CDS/archived"
 fi
 
 URLS=""; PIDS="redis:$REDIS_PID"; port=${BASE_PORT:-18100}
