@@ -103,6 +103,7 @@ public class LettuceShardedPubSub implements ShardedPubSub, AutoCloseable {
 
 	@Override
 	public RedisPubSub.ChannelSet channelSet(RedisPubSub.MessageHandler handler) {
+		this.publishing.connect(); // on the subscribing thread, not on an event loop
 		return new RedisPubSub.ChannelSet() {
 
 			@Override
@@ -131,8 +132,9 @@ public class LettuceShardedPubSub implements ShardedPubSub, AutoCloseable {
 	}
 
 	private BaseRedisAsyncCommands<byte[], byte[]> publisherCommands() {
-		return (publisher() instanceof StatefulRedisClusterConnection<byte[], byte[]> cluster) ? cluster.async()
-				: ((StatefulRedisConnection<byte[], byte[]>) publisher()).async();
+		StatefulConnection<byte[], byte[]> connection = publisher();
+		return (connection instanceof StatefulRedisClusterConnection<byte[], byte[]> cluster) ? cluster.async()
+				: ((StatefulRedisConnection<byte[], byte[]>) connection).async();
 	}
 
 	private StatefulConnection<byte[], byte[]> publisher() {

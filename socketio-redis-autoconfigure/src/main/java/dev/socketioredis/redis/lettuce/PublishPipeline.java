@@ -55,6 +55,20 @@ public final class PublishPipeline {
 	}
 
 	/**
+	 * Makes the connection now if it can, on the caller's thread. A first publish may be made on Lettuce's own event
+	 * loop (a node answering a request), where connecting would wait for that same loop: owners call this from the
+	 * thread that subscribes.
+	 */
+	public void connect() {
+		try {
+			this.connection.get();
+		}
+		catch (RuntimeException ex) {
+			// Redis is away: the first publish connects
+		}
+	}
+
+	/**
 	 * Publishes without blocking.
 	 * @return completes with the number of receiving clients, or exceptionally when Redis did not take the message
 	 */

@@ -100,6 +100,7 @@ public class SpringDataRedisPubSub implements RedisPubSub, DisposableBean {
 	}
 
 	private Subscription listen(Topic topic, MessageHandler handler) {
+		this.publishing.connect(); // on the subscribing thread, not on an event loop
 		MessageListener listener = listener(handler);
 		this.listenerContainer.addMessageListener(listener, topic);
 		return () -> this.listenerContainer.removeMessageListener(listener, topic);
@@ -107,6 +108,7 @@ public class SpringDataRedisPubSub implements RedisPubSub, DisposableBean {
 
 	@Override
 	public ChannelSet channelSet(MessageHandler handler) {
+		this.publishing.connect(); // on the subscribing thread, not on an event loop
 		MessageListener listener = listener(handler);
 		return new ChannelSet() {
 

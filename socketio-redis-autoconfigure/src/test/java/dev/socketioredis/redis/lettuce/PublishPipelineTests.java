@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -93,6 +94,21 @@ class PublishPipelineTests {
 		}
 		assertThatThrownBy(() -> unreachable.publish(bytes("c"), bytes("3")).get(5, TimeUnit.SECONDS))
 			.hasCauseInstanceOf(RedisConnectionException.class);
+	}
+
+	@Test
+	void connectMakesTheConnectionOnTheCallersThreadAndLetsTheFirstPublishTryAgainWhenRedisIsAway() {
+		List<String> connectingThreads = new ArrayList<>();
+		new PublishPipeline(CommandType.PUBLISH, () -> {
+			connectingThreads.add(Thread.currentThread().getName());
+			return recordingConnection(StatefulRedisConnection.class);
+		}).connect();
+		assertThat(connectingThreads).containsExactly(Thread.currentThread().getName());
+
+		PublishPipeline away = new PublishPipeline(CommandType.PUBLISH, () -> {
+			throw new RedisConnectionException("Unable to connect to 127.0.0.1:1");
+		});
+		assertThatNoException().isThrownBy(away::connect);
 	}
 
 	private synchronized List<List<String>> batches() {
