@@ -27,7 +27,8 @@ import io.netty.util.internal.ThreadExecutorMap;
  *
  * <p>
  * The publishes of one thread keep their order. One made on an event loop waits for the rest of that loop's turn
- * (the reads and tasks under way), as a command issued on Node's event loop does.
+ * (the reads and tasks under way), as a command issued on Node's event loop does. On a Redis Cluster the publishes of
+ * a turn are still dispatched one by one, for Lettuce to route each without blocking.
  */
 public final class PublishPipeline {
 
