@@ -28,7 +28,7 @@ case "$IMPL" in
                  JAR=$BASELINE_JAR; CDS=$CDS-baseline ;;&
   java|java-defaults) [ -f "$JAR" ] || die "build the sample app first: ./mvnw -q package -DskipTests -pl sample-app -am" ;;&
   java|java-baseline) JAVA_OPTS=${JAVA_OPTS-$JAVA_RECOMMENDED}
-        COMMAND="java $JAVA_OPTS -XX:SharedArchiveFile=$CDS/app.jsa -jar $CDS/sample-app.jar" ;;
+        COMMAND="java $JAVA_OPTS -XX:SharedArchiveFile=$CDS/app.jsa -jar $CDS/$(basename "$JAR")" ;;
   java-defaults) JAVA_OPTS=""; COMMAND="java -jar $JAR" ;;
   node) JAVA_OPTS=""; COMMAND="node $HERE/node-server.js" ;;
   *) die "unknown implementation '$IMPL' (java | java-baseline | java-defaults | node)" ;;
@@ -80,7 +80,7 @@ if [[ "$IMPL" == java || "$IMPL" == java-baseline ]] \
   rm -rf "$CDS"
   java -Djarmode=tools -jar "$JAR" extract --destination "$CDS" >/dev/null
   (cd "$CDS" && PORT=$(free_port 18900) HOST=127.0.0.1 REDIS_HOST=127.0.0.1 REDIS_PORT=$REDIS_PORT \
-    java $JAVA_OPTS -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh -jar sample-app.jar) \
+    java $JAVA_OPTS -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh -jar "$(basename "$JAR")") \
     >"$LOGS/cds-training.log" 2>&1 || { tail -20 "$LOGS/cds-training.log" >&2; die "the CDS training run failed"; }
   echo "$ARCHIVED" > "$CDS/archived"
 fi

@@ -1,5 +1,6 @@
 package dev.socketioredis;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -42,9 +43,9 @@ class ArchitectureTests {
 	}
 
 	@Test
-	void adapterKnowsProtocolTransportAndNettySocketIoOnly() {
+	void adapterKnowsProtocolTransportConcurrentAndNettySocketIoOnly() {
 		assertThatPackage("adapter").knowsNone(otherPackagesThan("adapter", SPRING, LETTUCE)
-			.filter((name) -> !name.equals(project("protocol")) && !name.equals(project("transport")))
+			.filter((name) -> !List.of(project("protocol"), project("transport"), project("concurrent")).contains(name))
 			.toArray(String[]::new));
 	}
 
@@ -76,15 +77,16 @@ class ArchitectureTests {
 	}
 
 	@Test
-	void emitterKnowsProtocolAndTheRedisPortOnly() {
+	void emitterKnowsProtocolConcurrentAndTheRedisPortOnly() {
 		assertThatPackage("emitter").knowsNone(project("adapter"), project("transport"), project("server"),
 				project("autoconfigure"), SPRING, NETTY_SOCKETIO, NETTY, LETTUCE);
 	}
 
 	@Test
-	void redisAndServerKnowNoOtherPackageOfTheProject() {
+	void redisServerAndConcurrentKnowNoOtherPackageOfTheProject() {
 		assertThatPackage("redis").knowsNone(otherPackagesThan("redis").toArray(String[]::new));
 		assertThatPackage("server").knowsNone(otherPackagesThan("server").toArray(String[]::new));
+		assertThatPackage("concurrent").knowsNone(otherPackagesThan("concurrent").toArray(String[]::new));
 	}
 
 	@Test
@@ -110,7 +112,7 @@ class ArchitectureTests {
 	/** Every other package of the project, and these. */
 	private static Stream<String> otherPackagesThan(String own, String... more) {
 		Stream<String> others = Stream
-			.of("protocol", "transport", "adapter", "pubsub", "emitter", "redis", "server", "events", "metrics",
+			.of("protocol", "transport", "adapter", "pubsub", "emitter", "redis", "server", "concurrent", "events", "metrics",
 					"health", "actuate", "autoconfigure")
 			.filter((name) -> !name.equals(own))
 			.map(ArchitectureTests::project);

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import com.corundumstudio.socketio.SocketIOClient;
+import dev.socketioredis.concurrent.EventLoopAwareFuture;
 import dev.socketioredis.protocol.BroadcastOptions;
 import dev.socketioredis.protocol.RequestType;
 import org.jspecify.annotations.Nullable;
@@ -108,7 +109,7 @@ public final class NamespaceAdapter {
 
 	/** Sends an event to the {@link ServerSideEventListener}s of the other nodes. */
 	public CompletableFuture<Void> serverSideEmit(String event, @Nullable Object... args) {
-		return this.engine.serverSideEmit(event, Arrays.asList(args));
+		return EventLoopAwareFuture.of(this.engine.serverSideEmit(event, Arrays.asList(args)));
 	}
 
 	/**
@@ -122,7 +123,7 @@ public final class NamespaceAdapter {
 	/** {@link #serverSideEmitWithAck(String, Object...)} with a timeout of its own. */
 	public CompletableFuture<List<@Nullable Object>> serverSideEmitWithAck(Duration timeout, String event,
 			@Nullable Object... args) {
-		return this.engine.serverSideEmitWithAck(event, Arrays.asList(args), timeout);
+		return EventLoopAwareFuture.of(this.engine.serverSideEmitWithAck(event, Arrays.asList(args), timeout));
 	}
 
 	/** Registers a listener of the events other nodes send with {@code serverSideEmit}. */
@@ -146,7 +147,7 @@ public final class NamespaceAdapter {
 		client.joinRooms(Set.of(rooms));
 		List<String> awaited = new ArrayList<>(Arrays.asList(rooms));
 		awaited.add(client.getSessionId().toString());
-		return this.engine.whenReceiving(awaited);
+		return EventLoopAwareFuture.of(this.engine.whenReceiving(awaited));
 	}
 
 	/** How the namespace is doing on this node: clients, rooms, requests, subscriptions. */
@@ -160,21 +161,21 @@ public final class NamespaceAdapter {
 
 	CompletableFuture<Void> broadcast(String event, List<@Nullable Object> args, BroadcastOptions options,
 			boolean local) {
-		return this.engine.broadcast(event, args, options, local);
+		return EventLoopAwareFuture.of(this.engine.broadcast(event, args, options, local));
 	}
 
 	CompletableFuture<List<RemoteSocket>> fetchSockets(BroadcastOptions options) {
-		return this.engine.fetchSockets(options, this);
+		return EventLoopAwareFuture.of(this.engine.fetchSockets(options, this));
 	}
 
 	CompletableFuture<Void> applyEverywhere(RequestType type, BroadcastOptions options, List<String> rooms,
 			boolean close) {
-		return this.engine.applyEverywhere(type, options, rooms, close);
+		return EventLoopAwareFuture.of(this.engine.applyEverywhere(type, options, rooms, close));
 	}
 
 	CompletableFuture<List<@Nullable Object>> emitWithAck(String event, List<@Nullable Object> args,
 			BroadcastOptions options, Duration timeout) {
-		return this.engine.emitWithAck(event, args, options, timeout);
+		return EventLoopAwareFuture.of(this.engine.emitWithAck(event, args, options, timeout));
 	}
 
 }

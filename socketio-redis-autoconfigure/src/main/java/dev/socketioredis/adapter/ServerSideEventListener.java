@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Receives the events other nodes (Java or Node) and emitters send with {@code serverSideEmit}. As a Spring bean it is
  * registered on its namespace's adapter; {@link NamespaceAdapter#onServerSideEmit} registers one by hand. Called on
- * the thread that read the event from Redis (Lettuce's event loop), in the order the events came: keep it short, and
- * never wait there for Redis (its answer would be read by that same thread); hand longer work to an executor.
+ * the thread that read the event from Redis (one of the node's event loops, which also carry its clients), in the
+ * order the events came: keep it short, and never wait there for Redis (its answer would be read by that same thread);
+ * hand longer work to an executor.
  */
 public interface ServerSideEventListener {
 

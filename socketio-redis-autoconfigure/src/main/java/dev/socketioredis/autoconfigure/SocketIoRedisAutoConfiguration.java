@@ -25,9 +25,11 @@ import dev.socketioredis.pubsub.ShardedSettings;
 import dev.socketioredis.pubsub.ShardedTransports;
 import dev.socketioredis.redis.ShardedPubSub;
 import dev.socketioredis.redis.lettuce.LettuceShardedPubSub;
+import dev.socketioredis.redis.springdata.AdapterConnectionFactory;
 import dev.socketioredis.redis.springdata.OrderedMessageListenerContainer;
 import dev.socketioredis.redis.RedisPubSub;
 import dev.socketioredis.redis.springdata.SpringDataRedisPubSub;
+import dev.socketioredis.server.SocketIoEventLoops;
 import dev.socketioredis.server.SocketIoServerCustomizer;
 import dev.socketioredis.server.SocketIoServerLifecycle;
 import io.lettuce.core.ClientOptions;
@@ -59,9 +61,10 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
  *
  * <p>
  * Two connection roles: the publisher (publishing, {@code PUBSUB NUMSUB}) and the subscriber (the dedicated listener
- * container). Both use the application's {@link RedisConnectionFactory} unless a factory bean is named or qualified
- * {@value #PUBLISHER} or {@value #SUBSCRIBER}; declare it with {@code @Bean(defaultCandidate = false)} so that it does
- * not replace Boot's own.
+ * container). Both use a copy of the application's {@link RedisConnectionFactory} on the Socket.IO server's event
+ * loops ({@link AdapterConnectionFactory}) unless a factory bean is named or qualified {@value #PUBLISHER} or
+ * {@value #SUBSCRIBER}; declare it with {@code @Bean(defaultCandidate = false)} so that it does not replace Boot's
+ * own.
  */
 @AutoConfiguration(after = DataRedisAutoConfiguration.class)
 @ConditionalOnClass(RedisConnectionFactory.class)
@@ -97,6 +100,18 @@ public final class SocketIoRedisAutoConfiguration {
 		};
 	}
 
+	/**
+	 * The factory of the publisher and the subscriber unless one is named: a copy of the application's on the Socket.IO
+	 * server's event loops, or the application's.
+	 */
+	@Bean
+	AdapterConnectionFactory socketIoRedisAdapterConnectionFactory(RedisConnectionFactory redisConnectionFactory,
+			ObjectProvider<SocketIoEventLoops> eventLoops, SocketIoRedisProperties properties) {
+		SocketIoEventLoops loops = properties.isSharedEventLoops() ? eventLoops.getIfAvailable() : null;
+		return (loops != null) ? AdapterConnectionFactory.onEventLoops(redisConnectionFactory, loops.group())
+				: AdapterConnectionFactory.of(redisConnectionFactory);
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	ChannelNames socketIoChannelNames(SocketIoRedisProperties properties) {
@@ -124,11 +139,10 @@ public final class SocketIoRedisAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "socketIoRedisMessageListenerContainer")
-		RedisMessageListenerContainer socketIoRedisMessageListenerContainer(
-				RedisConnectionFactory redisConnectionFactory,
+		RedisMessageListenerContainer socketIoRedisMessageListenerContainer(AdapterConnectionFactory adapterFactory,
 				@Qualifier(SUBSCRIBER) ObjectProvider<RedisConnectionFactory> subscriber) {
 			OrderedMessageListenerContainer container = new OrderedMessageListenerContainer(
-					subscriber.getIfAvailable(() -> redisConnectionFactory), "socketio-redis-");
+					subscriber.getIfAvailable(adapterFactory::get), "socketio-redis-");
 			// subscribed before the server accepts clients, unsubscribed after it closed
 			container.setPhase(SocketIoServerLifecycle.PHASE - 1);
 			return container;
@@ -136,11 +150,10 @@ public final class SocketIoRedisAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		RedisPubSub socketIoRedisPubSub(RedisConnectionFactory redisConnectionFactory,
+		RedisPubSub socketIoRedisPubSub(AdapterConnectionFactory adapterFactory,
 				@Qualifier(PUBLISHER) ObjectProvider<RedisConnectionFactory> publisher,
 				@Qualifier("socketIoRedisMessageListenerContainer") RedisMessageListenerContainer listenerContainer) {
-			return new SpringDataRedisPubSub(publisher.getIfAvailable(() -> redisConnectionFactory),
-					listenerContainer);
+			return new SpringDataRedisPubSub(publisher.getIfAvailable(adapterFactory::get), listenerContainer);
 		}
 
 		@Bean
@@ -192,8 +205,9 @@ public final class SocketIoRedisAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ShardedPubSub socketIoShardedPubSub(RedisConnectionFactory redisConnectionFactory,
+		ShardedPubSub socketIoShardedPubSub(AdapterConnectionFactory adapterFactory,
 				SocketIoRedisProperties properties) {
+			RedisConnectionFactory redisConnectionFactory = adapterFactory.get();
 			if (!(redisConnectionFactory instanceof LettuceConnectionFactory lettuce)) {
 				throw new IllegalStateException("The sharded transport (socketio.redis.transport=sharded) needs "
 						+ "Lettuce, but the Redis connection factory is a " + redisConnectionFactory.getClass().getName());

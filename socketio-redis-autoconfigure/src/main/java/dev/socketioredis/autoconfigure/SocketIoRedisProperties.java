@@ -82,6 +82,14 @@ public class SocketIoRedisProperties {
 	 */
 	private boolean observePublishes;
 
+	/**
+	 * Whether the adapter's Redis connections run on the node's event loops (socketio.server.event-loop-threads), with
+	 * the clients' connections: a message from Redis is then written to the clients of its loop without a thread
+	 * hand-off. They are the adapter's own connections, made like the application's; the application's Redis calls
+	 * keep Lettuce's loops. Off: the adapter uses the application's connection factory and its loops.
+	 */
+	private boolean sharedEventLoops = true;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -174,6 +182,14 @@ public class SocketIoRedisProperties {
 		 */
 		SHARDED
 
+	}
+
+	public boolean isSharedEventLoops() {
+		return this.sharedEventLoops;
+	}
+
+	public void setSharedEventLoops(boolean sharedEventLoops) {
+		this.sharedEventLoops = sharedEventLoops;
 	}
 
 }

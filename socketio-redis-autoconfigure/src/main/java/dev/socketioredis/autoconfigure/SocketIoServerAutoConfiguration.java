@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOServer;
+import dev.socketioredis.server.SharedLoopsSocketIOServer;
+import dev.socketioredis.server.SocketIoEventLoops;
 import dev.socketioredis.server.SocketIoServerCustomizer;
 import dev.socketioredis.server.SocketIoServerLifecycle;
 import dev.socketioredis.transport.ClientFaults;
@@ -31,6 +33,13 @@ public final class SocketIoServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	SocketIoEventLoops socketIoEventLoops(SocketIoServerProperties properties) {
+		Integer threads = properties.getEventLoopThreads();
+		return new SocketIoEventLoops((threads != null) ? threads : Runtime.getRuntime().availableProcessors());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	ClientFaults socketIoClientFaults() {
 		return new ClientFaults();
 	}
@@ -38,7 +47,7 @@ public final class SocketIoServerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SocketIOServer socketIoServer(SocketIoServerProperties properties, ClientFaults clientFaults,
-			ObjectProvider<SocketIoServerCustomizer> customizers) {
+			SocketIoEventLoops eventLoops, ObjectProvider<SocketIoServerCustomizer> customizers) {
 		Configuration configuration = new Configuration();
 		configuration.setJsonSupport(new NodeCompatibleJsonSupport());
 		configuration.setExceptionListener(clientFaults);
@@ -57,7 +66,7 @@ public final class SocketIoServerAutoConfiguration {
 		// cookie it sets, so that a browser's next connection shares the id of its previous one
 		configuration.setRandomSession(true);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(configuration));
-		SocketIOServer server = new SocketIOServer(configuration);
+		SocketIOServer server = new SharedLoopsSocketIOServer(configuration, eventLoops);
 		new NodeCompatibleChannelInitializer(properties.getMaxPendingWriteBytes().toBytes(),
 				configuration.getJsonSupport())
 			.installOn(server);

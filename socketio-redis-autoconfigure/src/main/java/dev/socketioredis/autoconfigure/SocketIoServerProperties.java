@@ -74,6 +74,13 @@ public class SocketIoServerProperties {
 	 */
 	private boolean websocketCompression;
 
+	/**
+	 * How many event loops the node runs: threads that carry the clients' connections and the adapter's Redis
+	 * connections together, in place of netty-socketio's boss and worker threads and Lettuce's I/O threads. Default:
+	 * one per processor the JVM sees (its container's CPU limit, or -XX:ActiveProcessorCount).
+	 */
+	private @Nullable Integer eventLoopThreads;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -160,6 +167,14 @@ public class SocketIoServerProperties {
 
 	public void setAckMode(AckMode ackMode) {
 		this.ackMode = ackMode;
+	}
+
+	public @Nullable Integer getEventLoopThreads() {
+		return this.eventLoopThreads;
+	}
+
+	public void setEventLoopThreads(@Nullable Integer eventLoopThreads) {
+		this.eventLoopThreads = eventLoopThreads;
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import dev.socketioredis.concurrent.EventLoopAwareFuture;
 import dev.socketioredis.protocol.BroadcastCodec;
 import dev.socketioredis.protocol.BroadcastMessage;
 import dev.socketioredis.protocol.BroadcastOptions;
@@ -99,8 +100,8 @@ public final class Emitter {
 	 */
 	public CompletableFuture<Void> emit(String event, @Nullable Object... args) {
 		BroadcastPacket packet = BroadcastPacket.event(this.namespace, event, Arrays.asList(args));
-		return this.publisher.broadcast(this.namespace,
-				new BroadcastMessage(BroadcastMessage.EMITTER_UID, packet, this.options));
+		return EventLoopAwareFuture.of(this.publisher.broadcast(this.namespace,
+				new BroadcastMessage(BroadcastMessage.EMITTER_UID, packet, this.options)));
 	}
 
 	/** Makes the targeted sockets, on every node, join these rooms. */
@@ -130,7 +131,7 @@ public final class Emitter {
 	}
 
 	private CompletableFuture<Void> request(ClassicRequest request) {
-		return this.publisher.request(this.namespace, request);
+		return EventLoopAwareFuture.of(this.publisher.request(this.namespace, request));
 	}
 
 	private Emitter with(BroadcastOptions options) {

@@ -1,5 +1,6 @@
 /**
- * The embedded netty-socketio server's lifecycle within a Spring application context.
+ * The embedded netty-socketio server's lifecycle within a Spring application context, and the node's event loops
+ * its connections run on.
  */
 @NullMarked
 package dev.socketioredis.server;

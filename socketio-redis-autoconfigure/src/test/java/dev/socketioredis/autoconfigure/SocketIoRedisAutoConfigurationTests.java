@@ -17,6 +17,8 @@ import dev.socketioredis.pubsub.PubSubTransports;
 import dev.socketioredis.pubsub.ShardedTransports;
 import dev.socketioredis.redis.RedisPubSub;
 import dev.socketioredis.redis.ShardedPubSub;
+import dev.socketioredis.redis.lettuce.BorrowedEventLoops;
+import dev.socketioredis.redis.springdata.AdapterConnectionFactory;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -164,12 +167,40 @@ class SocketIoRedisAutoConfigurationTests {
 
 
 	@Test
-	void subscriberRoleDefaultsToTheApplicationsConnectionFactory() {
-		this.contextRunner.run((context) -> {
-			RedisMessageListenerContainer container = context.getBean("socketIoRedisMessageListenerContainer",
-					RedisMessageListenerContainer.class);
-			assertThat(container.getConnectionFactory()).isSameAs(context.getBean(RedisConnectionFactory.class));
-		});
+	void bothRolesDefaultToACopyOfTheApplicationsConnectionFactoryOnTheNodesEventLoops() {
+		this.contextRunner.withPropertyValues("spring.data.redis.port=6390", "spring.data.redis.database=3",
+				"spring.data.redis.client-name=app")
+			.run((context) -> {
+				LettuceConnectionFactory application = context.getBean(LettuceConnectionFactory.class);
+				RedisConnectionFactory adapters = context.getBean(AdapterConnectionFactory.class).get();
+				assertThat(subscriberFactory(context)).isSameAs(adapters).isNotSameAs(application);
+				LettuceConnectionFactory copy = (LettuceConnectionFactory) adapters;
+				assertThat(copy.getPort()).isEqualTo(6390);
+				assertThat(copy.getDatabase()).isEqualTo(3);
+				assertThat(copy.getClientName()).isEqualTo("app");
+				assertThat(copy.getClientConfiguration().getCommandTimeout())
+					.isEqualTo(application.getClientConfiguration().getCommandTimeout());
+				ClientResources resources = copy.getClientConfiguration().getClientResources().orElseThrow();
+				assertThat(resources.eventLoopGroupProvider()).isInstanceOf(BorrowedEventLoops.class);
+				assertThat(resources.reconnectDelay().createDelay(7)).isEqualTo(Duration.ofMillis(500));
+				assertThat(copy.getClientConfiguration().getClientOptions().orElseThrow().getDisconnectedBehavior())
+					.isEqualTo(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+			});
+	}
+
+	@Test
+	void withoutSharedEventLoopsOrWithoutAServerTheAdapterUsesTheApplicationsConnectionFactory() {
+		this.contextRunner.withPropertyValues("socketio.redis.shared-event-loops=false")
+			.run((context) -> assertThat(subscriberFactory(context))
+				.isSameAs(context.getBean(RedisConnectionFactory.class)));
+		this.contextRunner.withPropertyValues("socketio.server.enabled=false")
+			.run((context) -> assertThat(context.getBean(AdapterConnectionFactory.class).get())
+				.isSameAs(context.getBean(RedisConnectionFactory.class)));
+	}
+
+	private static RedisConnectionFactory subscriberFactory(ApplicationContext context) {
+		return context.getBean("socketIoRedisMessageListenerContainer", RedisMessageListenerContainer.class)
+			.getConnectionFactory();
 	}
 
 

@@ -3,8 +3,14 @@ package dev.socketioredis.server;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.corundumstudio.socketio.SocketIOServer;
 
 import dev.socketioredis.test.SocketIoTestClient;
+import io.netty.channel.EventLoopGroup;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -16,11 +22,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The embedded server's lifecycle in a real application context, without Redis.
  */
 class SocketIoServerLifecycleIntegrationTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	@Test
 	void randomPortIsReportedAndServesClients() {
@@ -62,6 +72,35 @@ class SocketIoServerLifecycleIntegrationTests {
 			lifecycle.stop();
 			assertThat(lifecycle.isRunning()).isFalse();
 			assertThatIllegalStateException().isThrownBy(lifecycle::start).withMessageContaining("cannot be started again");
+		}
+	}
+
+	@Test
+	void clientsRunOnTheNodesEventLoopsWhichOutliveTheServer() {
+		try (ConfigurableApplicationContext context = start("socketio.server.port=0",
+				"socketio.server.event-loop-threads=2")) {
+			List<String> connectThreads = new CopyOnWriteArrayList<>();
+			context.getBean(SocketIOServer.class)
+				.addConnectListener((client) -> connectThreads.add(Thread.currentThread().getName()));
+			SocketIoServerLifecycle lifecycle = context.getBean(SocketIoServerLifecycle.class);
+			int port = lifecycle.getPort();
+			try (SocketIoTestClient client = SocketIoTestClient.connect(port, "", "")) {
+				await().atMost(TIMEOUT).until(() -> connectThreads.size() == 1);
+				assertThat(connectThreads.get(0)).startsWith("socketio-loop-");
+
+				lifecycle.stop();
+				await().atMost(TIMEOUT).until(() -> !client.socket().connected());
+				assertThat(context.getBean(SocketIoEventLoops.class).group().isShuttingDown()).isFalse();
+				assertThatNoException().isThrownBy(() -> {
+					try (ServerSocket again = new ServerSocket()) {
+						again.setReuseAddress(true); // as the server binds; its closed sockets may linger in TIME_WAIT
+						again.bind(new InetSocketAddress("127.0.0.1", port));
+					}
+				});
+			}
+			EventLoopGroup loops = context.getBean(SocketIoEventLoops.class).group();
+			context.close();
+			assertThat(loops.isTerminated()).isTrue();
 		}
 	}
 

@@ -21,8 +21,8 @@ import io.netty.util.internal.ThreadExecutorMap;
 
 /**
  * Publishes on a Lettuce connection, those a Netty event loop makes in one turn written to Redis together: one
- * hand-off to Lettuce's event loop and one socket write for all of them, as node-redis writes the commands of one tick
- * of Node's event loop. netty-socketio runs a client's event handlers on its event loops, so the broadcasts they make
+ * socket write for all of them, and at most one hand-off to the connection's event loop (none when it is this one), as
+ * node-redis writes the commands of one tick of Node's event loop. netty-socketio runs a client's event handlers on its event loops, so the broadcasts they make
  * go this way; a publish from any other thread is written at once.
  *
  * <p>

@@ -1,0 +1,131 @@
+package dev.socketioredis.redis.springdata;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import dev.socketioredis.redis.lettuce.BorrowedEventLoops;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Transports;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.data.redis.connection.RedisConfiguration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration.LettuceClientConfigurationBuilder;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration.LettuceSslClientConfigurationBuilder;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+/**
+ * The connection factory the adapter publishes and subscribes through when none is named. On a node with its own
+ * event loops, a copy of the application's Lettuce factory (the same Redis, credentials, TLS, client options and
+ * timeouts) whose connections run on those loops, where the Socket.IO server's connections run: a message read from
+ * Redis is written to the clients of its loop on that thread, without waking another one per delivery.
+ *
+ * <p>
+ * The copy is the adapter's alone. The application's own Redis calls keep the application's connections, on
+ * Lettuce's loops: a blocking call in an event handler (a client's event loop) would otherwise wait for an answer that
+ * only its own thread can read.
+ */
+public final class AdapterConnectionFactory implements DisposableBean {
+
+	private static final Logger logger = LoggerFactory.getLogger(AdapterConnectionFactory.class);
+
+	private final RedisConnectionFactory factory;
+
+	private final @Nullable ClientResources ownResources;
+
+	private AdapterConnectionFactory(RedisConnectionFactory factory, @Nullable ClientResources ownResources) {
+		this.factory = factory;
+		this.ownResources = ownResources;
+	}
+
+	/** The application's factory itself. */
+	public static AdapterConnectionFactory of(RedisConnectionFactory application) {
+		return new AdapterConnectionFactory(application, null);
+	}
+
+	/**
+	 * A copy of the application's factory on the given loops, or the application's own when that cannot be: it is not
+	 * Lettuce's, or Lettuce uses a native transport (its channels cannot run on NIO loops).
+	 */
+	public static AdapterConnectionFactory onEventLoops(RedisConnectionFactory application, EventLoopGroup loops) {
+		if (!(application instanceof LettuceConnectionFactory lettuce)
+				|| Transports.socketChannelClass() != NioSocketChannel.class) {
+			return of(application);
+		}
+		RedisConfiguration configuration = configurationOf(lettuce);
+		if (configuration == null) {
+			return of(application);
+		}
+		LettuceClientConfiguration client = lettuce.getClientConfiguration();
+		ClientResources resources = client.getClientResources()
+			.map(ClientResources::mutate) // the application's settings: reconnect delay, tracing, ...
+			.orElseGet(ClientResources::builder)
+			.eventLoopGroupProvider(new BorrowedEventLoops(loops))
+			.build();
+		LettuceConnectionFactory copy = new LettuceConnectionFactory(configuration, withResources(client, resources));
+		copy.afterPropertiesSet();
+		copy.start();
+		return new AdapterConnectionFactory(copy, resources);
+	}
+
+	/**
+	 * Spring Data Redis keeps the kind of Redis a factory connects to (standalone, socket, sentinel, cluster or static
+	 * master/replica) in one field and has a getter for each kind but the last: the field is read.
+	 */
+	private static @Nullable RedisConfiguration configurationOf(LettuceConnectionFactory factory) {
+		try {
+			VarHandle field = MethodHandles.privateLookupIn(LettuceConnectionFactory.class, MethodHandles.lookup())
+				.findVarHandle(LettuceConnectionFactory.class, "configuration", RedisConfiguration.class);
+			return (RedisConfiguration) field.get(factory);
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			logger.info("The adapter's Redis connections run on Lettuce's event loops: this Spring Data Redis does "
+					+ "not say what its LettuceConnectionFactory connects to ({})", ex.toString());
+			return null;
+		}
+	}
+
+	private static LettuceClientConfiguration withResources(LettuceClientConfiguration source,
+			ClientResources resources) {
+		LettuceClientConfigurationBuilder builder = LettuceClientConfiguration.builder()
+			.clientResources(resources)
+			.commandTimeout(source.getCommandTimeout())
+			.shutdownTimeout(source.getShutdownTimeout())
+			.shutdownQuietPeriod(source.getShutdownQuietPeriod());
+		source.getClientOptions().ifPresent(builder::clientOptions);
+		source.getClientName().ifPresent(builder::clientName);
+		source.getReadFrom().ifPresent(builder::readFrom);
+		source.getRedisCredentialsProviderFactory().ifPresent(builder::redisCredentialsProviderFactory);
+		if (!source.isUseSsl()) {
+			return builder.build();
+		}
+		LettuceSslClientConfigurationBuilder ssl = builder.useSsl().verifyPeer(source.getVerifyMode());
+		if (source.isStartTls()) {
+			ssl.startTls();
+		}
+		return ssl.build();
+	}
+
+	public RedisConnectionFactory get() {
+		return this.factory;
+	}
+
+	/** Closes the copy's connections, if it made any; the loops and the application's factory are not its own. */
+	@Override
+	public void destroy() {
+		ClientResources resources = this.ownResources;
+		if (resources != null) {
+			((LettuceConnectionFactory) this.factory).destroy();
+			resources.shutdown(0, Duration.ofSeconds(2).toMillis(), TimeUnit.MILLISECONDS);
+		}
+	}
+
+}
