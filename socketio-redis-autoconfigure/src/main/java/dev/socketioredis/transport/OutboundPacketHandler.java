@@ -55,7 +55,9 @@ import org.jspecify.annotations.Nullable;
  * <li>writes the v3 long-polling text payload (base64 mode) with lengths in characters and the text in UTF-8, as
  * Node's engine.io does;</li>
  * <li>encodes a private copy of every packet, so a packet shared by several clients is never changed;</li>
- * <li>writes a {@link SharedPacket}'s bytes as they are, encoded once for every client.</li>
+ * <li>writes a {@link SharedPacket}'s bytes as they are, encoded once for every client;</li>
+ * <li>writes what a websocket client is sent after its first packet of a turn of its event loop at the end of that
+ * turn, in one system call ({@link WritesOfATurn}).</li>
  * </ul>
  */
 @Sharable
@@ -73,6 +75,8 @@ public final class OutboundPacketHandler extends ChannelOutboundHandlerAdapter {
 	private final long maxPendingWriteBytes;
 
 	private final ClientFaults faults;
+
+	private final WritesOfATurn<ClientHead> writesOfATurn = new WritesOfATurn<>(this::writeWebSocketFrames);
 
 	/**
 	 * @param maxPendingWriteBytes how many bytes may wait to be written to one websocket client; a client past it
@@ -93,7 +97,7 @@ public final class OutboundPacketHandler extends ChannelOutboundHandlerAdapter {
 			return;
 		}
 		if (message.getTransport() == Transport.WEBSOCKET) {
-			writeWebSocketFrames(message.getClientHead(), ctx, promise);
+			this.writesOfATurn.write(message.getClientHead(), ctx, promise);
 		}
 		else {
 			writePollingResponse(message, ctx, promise);
