@@ -170,6 +170,14 @@ public class SocketIoRedisProperties {
 		this.key = key;
 	}
 
+	public boolean isSharedEventLoops() {
+		return this.sharedEventLoops;
+	}
+
+	public void setSharedEventLoops(boolean sharedEventLoops) {
+		this.sharedEventLoops = sharedEventLoops;
+	}
+
 	/** The pub/sub a cluster's messages travel on. */
 	public enum Transport {
 
@@ -182,14 +190,6 @@ public class SocketIoRedisProperties {
 		 */
 		SHARDED
 
-	}
-
-	public boolean isSharedEventLoops() {
-		return this.sharedEventLoops;
-	}
-
-	public void setSharedEventLoops(boolean sharedEventLoops) {
-		this.sharedEventLoops = sharedEventLoops;
 	}
 
 }
