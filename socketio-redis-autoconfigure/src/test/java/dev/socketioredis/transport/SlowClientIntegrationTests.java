@@ -22,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A client that stops reading its socket must not hold back the others: writes to clients are asynchronous, each on
- * its own Netty event loop, so the thread that delivers the messages from Redis never waits for one. Nor may it hold
- * the node's memory: past {@code socketio.server.max-pending-write-bytes} waiting for it, it is disconnected.
+ * A client that stops reading its socket must not hold back the others: writes to clients never block (Netty keeps
+ * what a socket cannot take yet), so the event loop that delivers the messages from Redis never waits for one. Nor may
+ * it hold the node's memory: past {@code socketio.server.max-pending-write-bytes} waiting for it, it is disconnected.
  */
 class SlowClientIntegrationTests {
 

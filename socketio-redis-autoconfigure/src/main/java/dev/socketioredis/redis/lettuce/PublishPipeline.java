@@ -22,8 +22,8 @@ import io.netty.util.internal.ThreadExecutorMap;
 /**
  * Publishes on a Lettuce connection, those a Netty event loop makes in one turn written to Redis together: one
  * socket write for all of them, and at most one hand-off to the connection's event loop (none when it is this one), as
- * node-redis writes the commands of one tick of Node's event loop. netty-socketio runs a client's event handlers on its event loops, so the broadcasts they make
- * go this way; a publish from any other thread is written at once.
+ * node-redis writes the commands of one tick of Node's event loop. netty-socketio runs a client's event handlers on its
+ * event loops, so the broadcasts they make go this way; a publish from any other thread is written at once.
  *
  * <p>
  * The publishes of one thread keep their order. One made on an event loop waits for the rest of that loop's turn
@@ -56,9 +56,9 @@ public final class PublishPipeline {
 	}
 
 	/**
-	 * Makes the connection now if it can, on the caller's thread. A first publish may be made on Lettuce's own event
-	 * loop (a node answering a request), where connecting would wait for that same loop: owners call this from the
-	 * thread that subscribes.
+	 * Makes the connection now if it can, on the caller's thread. A first publish may be made on the event loop that
+	 * reads from Redis (a node answering a request), where connecting would wait for that same loop: owners call this
+	 * from the thread that subscribes.
 	 */
 	public void connect() {
 		try {
