@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark: this starter's sample app beside Node's reference server, interleaved, one JSON line per run and a
-# Markdown summary. Builds the sample app and installs the Node packages first when they are missing.
+# Markdown summary. Builds the sample app, and installs the Node packages when they are missing, first.
 #
 # Usage: sample-app/bench/compare.sh [repetitions] [implementations] [scenarios]
 #   defaults: 2 "node java" "fanout many-rooms latency idle"; implementations and scenarios: see run.sh
@@ -15,7 +15,9 @@ IMPLS=(${2:-node java})
 SCENARIOS=(${3:-fanout many-rooms latency idle})
 OUT_DIR=${OUT_DIR:-$ROOT/sample-app/target/bench}
 
-[ -f "$ROOT/sample-app/target/sample-app.jar" ] || (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl sample-app -am)
+# built every time: Spring Boot's repackage leaves a jar as it is when the sample's own classes did not change, even if
+# the starter's did (forceCreation makes the jar plugin, and then repackage, write it again)
+(cd "$ROOT" && ./mvnw -B -q package -DskipTests -Dmaven.jar.forceCreation=true -pl sample-app -am)
 [ -d "$HERE/node_modules" ] || (cd "$HERE" && npm ci --no-audit --no-fund --silent)
 mkdir -p "$OUT_DIR"
 OUT="$OUT_DIR/$(date -u +%Y%m%dT%H%M%SZ).jsonl"

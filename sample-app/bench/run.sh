@@ -26,7 +26,7 @@ CDS=$HERE/../target/bench/cds
 case "$IMPL" in
   java-baseline) [ -f "${BASELINE_JAR:-}" ] || die "java-baseline runs BASELINE_JAR, the sample-app.jar of another build"
                  JAR=$BASELINE_JAR; CDS=$CDS-baseline ;;&
-  java|java-defaults) [ -f "$JAR" ] || die "build the sample app first: ./mvnw -q package -DskipTests -pl sample-app -am" ;;&
+  java|java-defaults) [ -f "$JAR" ] || die "build the sample app first: ./mvnw -q package -DskipTests -Dmaven.jar.forceCreation=true -pl sample-app -am" ;;&
   java|java-baseline) JAVA_OPTS=${JAVA_OPTS-$JAVA_RECOMMENDED}
         COMMAND="java $JAVA_OPTS -XX:SharedArchiveFile=$CDS/app.jsa -jar $CDS/$(basename "$JAR")" ;;
   java-defaults) JAVA_OPTS=""; COMMAND="java -jar $JAR" ;;
@@ -73,14 +73,17 @@ REDIS_PID=$!
 for _ in $(seq 1 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
 
 # Spring Boot's recipe for class data sharing: the training run starts the application and exits once its context is
-# refreshed, saving the classes it loaded; made again when the jar or the options change
-ARCHIVED="$(stat -c %Y "$JAR") $JAR $JAVA_OPTS"
+# refreshed, saving the classes it loaded; made again when the jar, the JVM or the options change (an archive is only
+# valid for the JVM that wrote it)
+ARCHIVED="$(stat -c %Y "$JAR") $JAR $(java -version 2>&1 | grep -m1 version) $JAVA_OPTS"
 if [[ "$IMPL" == java || "$IMPL" == java-baseline ]] \
     && { [ ! -f "$CDS/app.jsa" ] || [ "$(cat "$CDS/archived" 2>/dev/null)" != "$ARCHIVED" ]; }; then
   rm -rf "$CDS"
   java -Djarmode=tools -jar "$JAR" extract --destination "$CDS" >/dev/null
-  (cd "$CDS" && PORT=$(free_port 18900) HOST=127.0.0.1 REDIS_HOST=127.0.0.1 REDIS_PORT=$REDIS_PORT \
-    java $JAVA_OPTS -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh -jar "$(basename "$JAR")") \
+  # the same path to the jar as the servers are started with: an archive records its class path, and the JVM ignores
+  # it (with a warning in the server's log) when a server's differs
+  PORT=$(free_port 18900) HOST=127.0.0.1 REDIS_HOST=127.0.0.1 REDIS_PORT=$REDIS_PORT \
+    java $JAVA_OPTS -XX:ArchiveClassesAtExit="$CDS/app.jsa" -Dspring.context.exit=onRefresh -jar "$CDS/$(basename "$JAR")" \
     >"$LOGS/cds-training.log" 2>&1 || { tail -20 "$LOGS/cds-training.log" >&2; die "the CDS training run failed"; }
   echo "$ARCHIVED" > "$CDS/archived"
 fi
@@ -105,6 +108,9 @@ for i in $(seq 1 "$SERVERS"); do
   die "server s$i not ready after 90 s"
 done
 STARTUP_S=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
+if grep -q 'Unable to use shared archive' "$LOGS"/s*.log; then
+  die "a server ran without its class data sharing archive: $(grep -h -m1 'Unable to use shared archive' "$LOGS"/s*.log)"
+fi
 echo "run.sh: $IMPL x$SERVERS ready in ${STARTUP_S}s, scenario $SCENARIO" >&2
 
 LINE=$(node "$HERE/load.js" --urls="$URLS" --pids="$PIDS" --scenario="$SCENARIO" --impl="$IMPL" $LOAD "$@")

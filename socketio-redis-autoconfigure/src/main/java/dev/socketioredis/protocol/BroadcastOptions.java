@@ -40,10 +40,12 @@ public record BroadcastOptions(List<Room> rooms, List<Room> except, Map<String, 
 	 */
 	public static BroadcastOptions read(@Nullable Object value) throws MalformedMessageException {
 		Map<String, ?> options = WireValues.map(value, "opts");
-		List<String> knownKeys = options.keySet()
-			.stream()
-			.filter((key) -> key.equals("rooms") || key.equals("except") || key.equals("flags"))
-			.toList();
+		List<String> knownKeys = new ArrayList<>(3);
+		for (String key : options.keySet()) {
+			if (key.equals("rooms") || key.equals("except") || key.equals("flags")) {
+				knownKeys.add(key);
+			}
+		}
 		Object flags = options.get("flags");
 		return new BroadcastOptions(WireValues.rooms(options.get("rooms"), "opts.rooms"),
 				WireValues.rooms(options.get("except"), "opts.except"),

@@ -40,8 +40,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,6 +54,8 @@ import org.jspecify.annotations.Nullable;
  * Node's engine.io does;</li>
  * <li>encodes a private copy of every packet, so a packet shared by several clients is never changed;</li>
  * <li>writes a {@link SharedPacket}'s bytes as they are, encoded once for every client;</li>
+ * <li>writes a websocket client's frames in one buffer, straight to where the frame encoder writes, unless they are
+ * compressed ({@link WebSocketFrames});</li>
  * <li>writes what a websocket client is sent after its first packet of a turn of its event loop at the end of that
  * turn, in one system call ({@link WritesOfATurn}).</li>
  * </ul>
@@ -109,21 +109,29 @@ public final class OutboundPacketHandler extends ChannelOutboundHandlerAdapter {
 		Queue<Packet> queue = client.getPacketsQueue(Transport.WEBSOCKET);
 		EngineIOVersion version = client.getEngineIOVersion();
 		Channel channel = ctx.channel();
-		ChannelFuture last = null;
-		for (Packet packet = queue.poll(); packet != null; packet = queue.poll()) {
-			leaveNamespaceOnDisconnect(client, packet);
-			if (pendingWriteBytes(channel) > this.maxPendingWriteBytes) {
-				disconnectSlowClient(client, channel, promise);
-				return;
-			}
-			Encoded encoded = encode(packet, version, ctx.alloc());
-			last = channel.write(new TextWebSocketFrame(encoded.text()));
-			for (ByteBuf attachment : encoded.attachments()) {
-				ByteBuf frame = (version == EngineIOVersion.V4) ? attachment
-						: Unpooled.wrappedBuffer(Unpooled.wrappedBuffer(new byte[] { V3_BINARY_MESSAGE }), attachment);
-				last = channel.write(new BinaryWebSocketFrame(frame));
+		WebSocketFrames frames = WebSocketFrames.of(ctx, this.configuration.isWebsocketCompression());
+		try {
+			for (Packet packet = queue.poll(); packet != null; packet = queue.poll()) {
+				leaveNamespaceOnDisconnect(client, packet);
+				if (pendingWriteBytes(channel) + frames.pendingBytes() > this.maxPendingWriteBytes) {
+					frames.discard();
+					disconnectSlowClient(client, channel, promise);
+					return;
+				}
+				Encoded encoded = encode(packet, version, ctx.alloc());
+				frames.add(WebSocketFrames.TEXT, encoded.text());
+				for (ByteBuf attachment : encoded.attachments()) {
+					frames.add(WebSocketFrames.BINARY, (version == EngineIOVersion.V4) ? attachment : Unpooled
+						.wrappedBuffer(Unpooled.wrappedBuffer(new byte[] { V3_BINARY_MESSAGE }), attachment));
+				}
 			}
 		}
+		catch (IOException | RuntimeException ex) { // the packets before one that cannot be encoded still go out
+			frames.write();
+			channel.flush();
+			throw ex;
+		}
+		ChannelFuture last = frames.write();
 		channel.flush();
 		if (last == null) {
 			promise.trySuccess();
