@@ -108,8 +108,8 @@ for i in $(seq 1 "$SERVERS"); do
   die "server s$i not ready after 90 s"
 done
 STARTUP_S=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
-if grep -q 'Unable to use shared archive' "$LOGS"/s*.log; then
-  die "a server ran without its class data sharing archive: $(grep -h -m1 'Unable to use shared archive' "$LOGS"/s*.log)"
+if unused=$(grep -h -m1 'Unable to use shared archive' "$LOGS"/s*.log); then
+  die "a server ran without its class data sharing archive: $unused"
 fi
 echo "run.sh: $IMPL x$SERVERS ready in ${STARTUP_S}s, scenario $SCENARIO" >&2
 

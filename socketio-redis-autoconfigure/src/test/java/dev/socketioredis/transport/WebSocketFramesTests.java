@@ -94,9 +94,9 @@ class WebSocketFramesTests {
 		frames.add(WebSocketFrames.TEXT, Unpooled.copiedBuffer(new byte[] { '4', '2' }));
 		compressing.flush();
 
-		ByteBuf header = compressing.readOutbound();
-		assertThat(ByteBufUtil.getBytes(header)).containsExactly(0x81, 2, '4', '2');
-		header.release();
+		ByteBuf frame = compressing.readOutbound();
+		assertThat(ByteBufUtil.getBytes(frame)).containsExactly(0x81, 2, '4', '2');
+		frame.release();
 		assertThat(frames.pendingBytes()).isZero();
 		compressing.finishAndReleaseAll();
 	}
