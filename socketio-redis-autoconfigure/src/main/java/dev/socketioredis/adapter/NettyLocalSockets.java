@@ -59,7 +59,7 @@ final class NettyLocalSockets implements LocalSockets {
 			return 0;
 		}
 		Optional<SharedPacket> shared = this.sharedPackets.encode(this.namespace.getName(), packet.event(),
-				packet.args());
+				packet.args(), packet.dataJson());
 		int delivered = 0;
 		for (SocketIOClient client : targets) {
 			if (options.isVolatile() && !client.isWritable()) {

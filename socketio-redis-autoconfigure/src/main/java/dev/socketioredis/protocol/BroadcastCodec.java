@@ -24,6 +24,8 @@ public final class BroadcastCodec {
 
 	private final ObjectMapper mapper = MsgpackMapper.create();
 
+	private final StreamingBroadcastReader streamingReader = new StreamingBroadcastReader(this.mapper);
+
 	public byte[] encode(BroadcastMessage message) {
 		Map<String, Object> options = new LinkedHashMap<>();
 		for (String key : message.options().layout().keys()) {
@@ -68,6 +70,12 @@ public final class BroadcastCodec {
 
 	public BroadcastMessage decode(byte[] bytes) throws MalformedMessageException {
 		WireLimits.checkMsgpackNesting(bytes);
+		BroadcastMessage common = this.streamingReader.read(bytes);
+		return (common != null) ? common : decodeTree(bytes);
+	}
+
+	/** Any broadcast, through a tree of Java objects: its data is not kept as JSON. */
+	private BroadcastMessage decodeTree(byte[] bytes) throws MalformedMessageException {
 		Object value;
 		try {
 			value = this.mapper.readValue(bytes, Object.class);

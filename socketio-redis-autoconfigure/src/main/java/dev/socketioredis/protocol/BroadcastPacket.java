@@ -30,7 +30,7 @@ public record BroadcastPacket(int type, List<Object> data, String nsp) {
 		if (data.isEmpty() || !(data.get(0) instanceof String)) {
 			throw new IllegalArgumentException("Packet data must start with the event name, got " + data);
 		}
-		data = Collections.unmodifiableList(data);
+		data = (data instanceof MsgpackEventData) ? data : Collections.unmodifiableList(data);
 	}
 
 	/** Events a Socket.IO client reserves for itself; emitting one would confuse every client. */
@@ -77,6 +77,16 @@ public record BroadcastPacket(int type, List<Object> data, String nsp) {
 	@JsonIgnore
 	public List<Object> args() {
 		return this.data.subList(1, this.data.size());
+	}
+
+	/**
+	 * The data, {@code [event, ...args]}, as the JSON text a Node server writes for it, when the packet was read from
+	 * msgpack JSON can say as it is (no binary, no extension, string keys only); {@code null} otherwise. Not to be
+	 * modified.
+	 */
+	@JsonIgnore
+	public byte @Nullable [] dataJson() {
+		return (this.data instanceof MsgpackEventData read) ? read.json() : null;
 	}
 
 	/** Whether receivers should deliver it as an event ({@link #EVENT}, or {@link #BINARY_EVENT} from socket.io 2.x). */

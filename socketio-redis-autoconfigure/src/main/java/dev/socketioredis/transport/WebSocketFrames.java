@@ -89,7 +89,7 @@ abstract sealed class WebSocketFrames {
 			if (this.frames.isEmpty()) {
 				return null;
 			}
-			ByteBuf bytes = this.frameEncoder.alloc().directBuffer((int) Math.min(Integer.MAX_VALUE, this.pendingBytes));
+			ByteBuf bytes = FrameScratch.take(this.frameEncoder.alloc(), (int) Math.min(Integer.MAX_VALUE, this.pendingBytes));
 			this.frames.forEach((frame) -> writeFrame(bytes, frame.opcode(), frame.payload()));
 			discard();
 			return this.frameEncoder.write(bytes);

@@ -71,6 +71,40 @@ class WebSocketFramesTests {
 	}
 
 	@Test
+	void aWriteTheSocketTookLeavesItsBufferToTheNextAndOneItHasNotKeepsIt() {
+		ByteBuf taken = writeAndRead((byte) '1');
+		ByteBuf written = taken.unwrap();
+		taken.release();
+
+		ByteBuf reusing = writeAndRead((byte) '2');
+		assertThat(reusing.unwrap()).isSameAs(written);
+		ByteBuf pending = writeAndRead((byte) '3');
+		assertThat(pending.unwrap()).isNotSameAs(written);
+		assertThat(ByteBufUtil.getBytes(reusing)).containsExactly(0x81, 2, '4', '2');
+		assertThat(ByteBufUtil.getBytes(pending)).containsExactly(0x81, 2, '4', '3');
+		reusing.release();
+		pending.release();
+	}
+
+	@Test
+	void aWriteLargerThanTheScratchBufferGetsABufferOfItsOwn() {
+		byte[] payload = payload(FrameScratch.CAPACITY);
+		WebSocketFrames frames = WebSocketFrames.of(this.tail, false);
+		frames.add(WebSocketFrames.TEXT, Unpooled.wrappedBuffer(payload));
+
+		assertThat(written(frames)).isEqualTo(encodedByNetty(new TextWebSocketFrame(Unpooled.wrappedBuffer(payload))));
+	}
+
+	/** Writes the text frame {@code 4<digit>} and returns what the socket would write, not yet released. */
+	private ByteBuf writeAndRead(byte digit) {
+		WebSocketFrames frames = WebSocketFrames.of(this.tail, false);
+		frames.add(WebSocketFrames.TEXT, Unpooled.wrappedBuffer(new byte[] { '4', digit }));
+		frames.write();
+		this.channel.flush();
+		return this.channel.readOutbound();
+	}
+
+	@Test
 	void aWriteWithoutFramesWritesNothing() {
 		assertThat(WebSocketFrames.of(this.tail, false).write()).isNull();
 	}
