@@ -37,7 +37,7 @@ final class MsgpackEventData extends AbstractList<Object> implements RandomAcces
 
 	/**
 	 * @param message the msgpack holding the data array at {@code offset}, {@code length} bytes long
-	 * @param json the data array as JSON, {@link MsgpackJson#of} of the same bytes
+	 * @param json the data array as JSON, written by {@link MsgpackJson} from the same bytes
 	 */
 	MsgpackEventData(String event, int size, byte[] json, byte[] message, int offset, int length,
 			ObjectMapper mapper) {
