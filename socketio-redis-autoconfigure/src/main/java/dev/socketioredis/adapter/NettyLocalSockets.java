@@ -83,9 +83,13 @@ final class NettyLocalSockets implements LocalSockets {
 			return this.namespace.getAllClients();
 		}
 		if (options.rooms().size() == 1 && options.except().isEmpty()) { // the common case: a room's members are unique
-			List<SocketIOClient> members = new ArrayList<>();
-			this.namespace.getRoomClients(options.rooms().get(0).name()).forEach(members::add);
-			return members;
+			Iterable<SocketIOClient> members = this.namespace.getRoomClients(options.rooms().get(0).name());
+			if (members instanceof Collection<SocketIOClient> collection) { // netty-socketio's own copy: no second one
+				return collection;
+			}
+			List<SocketIOClient> copy = new ArrayList<>();
+			members.forEach(copy::add);
+			return copy;
 		}
 		Map<UUID, SocketIOClient> targets = new LinkedHashMap<>();
 		if (options.rooms().isEmpty()) {
