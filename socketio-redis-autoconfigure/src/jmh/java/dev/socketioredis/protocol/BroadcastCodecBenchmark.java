@@ -59,13 +59,13 @@ public class BroadcastCodecBenchmark {
 		return payload.codec.decode(payload.bytes);
 	}
 
-	static BroadcastMessage roomBroadcast(Object payload) {
+	public static BroadcastMessage roomBroadcast(Object payload) {
 		BroadcastOptions options = new BroadcastOptions(List.of(Room.of("room1")), List.of(), Map.of(),
 				BroadcastOptions.Layout.ADAPTER);
 		return new BroadcastMessage(UID, BroadcastPacket.event("/", "msg", List.of(payload)), options);
 	}
 
-	static Map<String, Object> mapPayload(int padSize) {
+	public static Map<String, Object> mapPayload(int padSize) {
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("room", "r7");
 		payload.put("pub", 0);
