@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.msgpack.core.MessageFormat;
+import org.msgpack.core.MessageIntegerOverflowException;
 import org.msgpack.core.MessageUnpacker;
 import org.msgpack.value.ValueType;
 
@@ -34,11 +35,11 @@ final class MsgpackJson {
 			}
 			case BOOLEAN -> json.writeBoolean(unpacker.unpackBoolean());
 			case INTEGER -> {
-				if (format == MessageFormat.UINT64) {
-					json.writeNumber(unpacker.unpackBigInteger());
-				}
-				else {
+				try { // msgpack spells every integer from 2^32 up as a uint64: a timestamp in milliseconds is one
 					json.writeNumber(unpacker.unpackLong());
+				}
+				catch (MessageIntegerOverflowException ex) { // from 2^63 up: read, and too large for a long
+					json.writeNumber(ex.getBigInteger());
 				}
 			}
 			case FLOAT -> json.writeNumber(unpacker.unpackDouble()); // a float32 too: JavaScript reads it as a double

@@ -128,11 +128,11 @@ public final class OutboundPacketHandler extends ChannelOutboundHandlerAdapter {
 		}
 		catch (IOException | RuntimeException ex) { // the packets before one that cannot be encoded still go out
 			frames.write();
-			channel.flush();
+			frames.flush();
 			throw ex;
 		}
 		ChannelFuture last = frames.write();
-		channel.flush();
+		frames.flush();
 		if (last == null) {
 			promise.trySuccess();
 		}

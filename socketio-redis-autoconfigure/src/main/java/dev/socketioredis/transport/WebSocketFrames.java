@@ -44,6 +44,9 @@ abstract sealed class WebSocketFrames {
 	/** Releases what was added and not written. */
 	abstract void discard();
 
+	/** Flushes what was written, from where it was written. */
+	abstract void flush();
+
 	/**
 	 * Every frame of the write in one buffer, written where the frame encoder writes: written from the tail of a
 	 * netty-socketio channel, each frame crossed its encoder, its transport handlers, its HTTP handlers and the frame
@@ -93,6 +96,15 @@ abstract sealed class WebSocketFrames {
 			this.frames.forEach((frame) -> writeFrame(bytes, frame.opcode(), frame.payload()));
 			discard();
 			return this.frameEncoder.write(bytes);
+		}
+
+		/**
+		 * From the frame encoder, as the frames were written: from the tail of the pipeline, a flush crossed every
+		 * handler in front of it (3.9 % of the servers' samples in a profile of the benchmark's {@code many-rooms}).
+		 */
+		@Override
+		void flush() {
+			this.frameEncoder.flush();
 		}
 
 		@Override
@@ -151,6 +163,11 @@ abstract sealed class WebSocketFrames {
 
 		@Override
 		void discard() {
+		}
+
+		@Override
+		void flush() {
+			this.channel.flush();
 		}
 
 	}
