@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.State;
  * JMH benchmark of what a node does with each broadcast it receives from Redis before writing it to its clients: the
  * msgpack decoded ({@link BroadcastCodec#decode}) and the Socket.IO packet encoded once for them
  * ({@link SharedPacketEncoder}), on {@link BroadcastCodecBenchmark}'s message: {@code msg} to one room with the
- * benchmark's {@code many-rooms} payload, its {@code pad} 64 or 4096 bytes long. Run as {@code BroadcastCodecBenchmark}
- * ({@code docs/benchmarks.md}).
+ * benchmark's {@code many-rooms} payload, its {@code pad} 64 or 4096 bytes long. Run as
+ * {@code docs/benchmarks.md} says.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -57,7 +57,7 @@ class WebSocketFramesTests {
 		assertThat(frames.pendingBytes()).isGreaterThanOrEqualTo(8);
 
 		ChannelFuture write = frames.write();
-		this.channel.flush();
+		frames.flush();
 
 		assertThat(write).isNotNull();
 		assertThat(write.isSuccess()).isTrue();
@@ -100,7 +100,7 @@ class WebSocketFramesTests {
 		WebSocketFrames frames = WebSocketFrames.of(this.tail, false);
 		frames.add(WebSocketFrames.TEXT, Unpooled.wrappedBuffer(new byte[] { '4', digit }));
 		frames.write();
-		this.channel.flush();
+		frames.flush();
 		return this.channel.readOutbound();
 	}
 
@@ -126,7 +126,7 @@ class WebSocketFramesTests {
 		EmbeddedChannel compressing = new EmbeddedChannel(new WebSocket13FrameEncoder(false));
 		WebSocketFrames frames = WebSocketFrames.of(compressing.pipeline().lastContext(), true);
 		frames.add(WebSocketFrames.TEXT, Unpooled.copiedBuffer(new byte[] { '4', '2' }));
-		compressing.flush();
+		frames.flush();
 
 		ByteBuf frame = compressing.readOutbound();
 		assertThat(ByteBufUtil.getBytes(frame)).containsExactly(0x81, 2, '4', '2');
@@ -140,7 +140,7 @@ class WebSocketFramesTests {
 		EmbeddedChannel http = new EmbeddedChannel(new ChannelOutboundHandlerAdapter());
 		WebSocketFrames frames = WebSocketFrames.of(http.pipeline().lastContext(), false);
 		frames.add(WebSocketFrames.TEXT, Unpooled.copiedBuffer(new byte[] { '4', '2' }));
-		http.flush();
+		frames.flush();
 
 		TextWebSocketFrame frame = http.readOutbound();
 		assertThat(frame.text()).isEqualTo("42");
@@ -150,7 +150,7 @@ class WebSocketFramesTests {
 
 	private byte[] written(WebSocketFrames frames) {
 		frames.write();
-		this.channel.flush();
+		frames.flush();
 		ByteBuf bytes = this.channel.readOutbound();
 		try {
 			return ByteBufUtil.getBytes(bytes);
