@@ -108,7 +108,8 @@ public final class SocketIoRedisAutoConfiguration {
 	AdapterConnectionFactory socketIoRedisAdapterConnectionFactory(RedisConnectionFactory redisConnectionFactory,
 			ObjectProvider<SocketIoEventLoops> eventLoops, SocketIoRedisProperties properties) {
 		SocketIoEventLoops loops = properties.isSharedEventLoops() ? eventLoops.getIfAvailable() : null;
-		return (loops != null) ? AdapterConnectionFactory.onEventLoops(redisConnectionFactory, loops.group())
+		return (loops != null) ? AdapterConnectionFactory.onEventLoops(redisConnectionFactory, loops.group(),
+				loops.transport().socketChannelClass())
 				: AdapterConnectionFactory.of(redisConnectionFactory);
 	}
 

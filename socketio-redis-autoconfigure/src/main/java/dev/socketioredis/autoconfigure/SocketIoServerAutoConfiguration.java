@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOServer;
+import dev.socketioredis.server.NodeTransport;
 import dev.socketioredis.server.SharedLoopsSocketIOServer;
 import dev.socketioredis.server.SocketIoEventLoops;
 import dev.socketioredis.server.SocketIoServerCustomizer;
@@ -11,6 +12,7 @@ import dev.socketioredis.server.SocketIoServerLifecycle;
 import dev.socketioredis.transport.ClientFaults;
 import dev.socketioredis.transport.NodeCompatibleChannelInitializer;
 import dev.socketioredis.transport.NodeCompatibleJsonSupport;
+import io.lettuce.core.resource.Transports;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,6 +22,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.ClassUtils;
 
 /**
  * Auto-configuration of the embedded netty-socketio {@link SocketIOServer} and its lifecycle. The Redis adapter joins
@@ -35,7 +38,20 @@ public final class SocketIoServerAutoConfiguration {
 	@ConditionalOnMissingBean
 	SocketIoEventLoops socketIoEventLoops(SocketIoServerProperties properties) {
 		Integer threads = properties.getEventLoopThreads();
-		return new SocketIoEventLoops((threads != null) ? threads : Runtime.getRuntime().availableProcessors());
+		return new SocketIoEventLoops((threads != null) ? threads : Runtime.getRuntime().availableProcessors(),
+				nodeTransport());
+	}
+
+	/**
+	 * Lettuce's transport, so that the adapter's Redis connections can run on the node's loops: Linux's epoll or
+	 * io_uring when Netty's jar for it is on the class path (epoll first; {@code -Dio.lettuce.core.epoll=false} and
+	 * {@code -Dio.lettuce.core.iouring=false} turn them off), else NIO.
+	 */
+	private static NodeTransport nodeTransport() {
+		if (!ClassUtils.isPresent("io.lettuce.core.resource.Transports", null)) {
+			return NodeTransport.NIO;
+		}
+		return NodeTransport.ofSocketChannel(Transports.socketChannelClass()).orElse(NodeTransport.NIO);
 	}
 
 	@Bean

@@ -23,8 +23,8 @@ import io.netty.util.concurrent.GlobalEventExecutor;
  * long as closing the channels, not netty-socketio's two seconds of quiet period.
  *
  * <p>
- * With {@link Configuration#isUseLinuxNativeEpoll()} the server makes and owns native loops as netty-socketio does:
- * the node's loops are NIO ones.
+ * The listening channel is of the loops' own {@link NodeTransport}: netty-socketio would make a NIO one. With
+ * {@link Configuration#isUseLinuxNativeEpoll()} the server makes and owns epoll loops as netty-socketio does.
  */
 public class SharedLoopsSocketIOServer extends SocketIOServer {
 
@@ -36,6 +36,8 @@ public class SharedLoopsSocketIOServer extends SocketIOServer {
 
 	private final EventLoopGroup loops;
 
+	private final NodeTransport transport;
+
 	/** The listening channel and every client's, each removed when it closes. */
 	private final ChannelGroup channels = new DefaultChannelGroup("socketio-server", GlobalEventExecutor.INSTANCE);
 
@@ -44,6 +46,7 @@ public class SharedLoopsSocketIOServer extends SocketIOServer {
 	public SharedLoopsSocketIOServer(Configuration configuration, SocketIoEventLoops loops) {
 		super(configuration);
 		this.loops = loops.group();
+		this.transport = loops.transport();
 		this.ownsLoops = configuration.isUseLinuxNativeEpoll();
 	}
 
@@ -71,6 +74,9 @@ public class SharedLoopsSocketIOServer extends SocketIOServer {
 	@Override
 	protected void applyConnectionOptions(ServerBootstrap bootstrap) {
 		super.applyConnectionOptions(bootstrap);
+		if (!this.ownsLoops) {
+			this.transport.useFor(bootstrap); // netty-socketio has set NIO's
+		}
 		bootstrap.handler(new ChannelTracker(this.channels));
 	}
 

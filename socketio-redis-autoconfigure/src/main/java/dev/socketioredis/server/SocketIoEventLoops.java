@@ -4,8 +4,9 @@ import java.util.concurrent.TimeUnit;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 
@@ -21,21 +22,33 @@ import org.springframework.beans.factory.DisposableBean;
  */
 public final class SocketIoEventLoops implements DisposableBean {
 
+	private static final Logger logger = LoggerFactory.getLogger(SocketIoEventLoops.class);
+
 	private final EventLoopGroup group;
+
+	private final NodeTransport transport;
 
 	/**
 	 * @param threads how many event loops
+	 * @param transport how they do their I/O
 	 */
-	public SocketIoEventLoops(int threads) {
+	public SocketIoEventLoops(int threads, NodeTransport transport) {
 		if (threads < 1) {
 			throw new IllegalArgumentException("A node needs at least one event loop, got " + threads);
 		}
 		this.group = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("socketio-loop"),
-				NioIoHandler.newFactory());
+				transport.ioHandlerFactory());
+		this.transport = transport;
+		logger.info("{} event loop(s) for the Socket.IO server's connections: {}", threads, transport);
 	}
 
 	public EventLoopGroup group() {
 		return this.group;
+	}
+
+	/** The only kind of channel the loops run. */
+	public NodeTransport transport() {
+		return this.transport;
 	}
 
 	/** Closes what still runs on them: nothing, once the server and the Redis client are closed. */

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 
 import com.corundumstudio.socketio.SocketIOServer;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.unix.Errors.NativeIoException;
 import io.netty.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,9 @@ public class SocketIoServerLifecycle implements SmartLifecycle {
 	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 2048;
 
 	private static final Logger logger = LoggerFactory.getLogger(SocketIoServerLifecycle.class);
+
+	/** Linux's error number for an address in use. */
+	private static final int EADDRINUSE = 98;
 
 	private final SocketIOServer server;
 
@@ -54,7 +58,7 @@ public class SocketIoServerLifecycle implements SmartLifecycle {
 		if (!bind.isSuccess()) {
 			this.server.stop(); // releases the event loops started before the bind
 			this.state = State.STOPPED;
-			String reason = (bind.cause() instanceof BindException) ? "the port is already in use" : "bind failed";
+			String reason = isPortInUse(bind.cause()) ? "the port is already in use" : "bind failed";
 			throw new SocketIoServerStartException(
 					"Socket.IO server could not listen on " + address + ": " + reason + " (socketio.server.port)",
 					bind.cause());
@@ -97,6 +101,12 @@ public class SocketIoServerLifecycle implements SmartLifecycle {
 
 		NEW, RUNNING, STOPPED
 
+	}
+
+	/** NIO says so with a {@link BindException}; epoll and io_uring with the error number of Linux's {@code bind}. */
+	private static boolean isPortInUse(Throwable cause) {
+		return cause instanceof BindException
+				|| (cause instanceof NativeIoException nativeCause && Math.abs(nativeCause.expectedErr()) == EADDRINUSE);
 	}
 
 }

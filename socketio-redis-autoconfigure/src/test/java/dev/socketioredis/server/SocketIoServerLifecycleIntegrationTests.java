@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.corundumstudio.socketio.SocketIOServer;
 
 import dev.socketioredis.test.SocketIoTestClient;
+import io.lettuce.core.resource.Transports;
 import io.netty.channel.EventLoopGroup;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +73,19 @@ class SocketIoServerLifecycleIntegrationTests {
 			lifecycle.stop();
 			assertThat(lifecycle.isRunning()).isFalse();
 			assertThatIllegalStateException().isThrownBy(lifecycle::start).withMessageContaining("cannot be started again");
+		}
+	}
+
+	/** So that the adapter's Redis connections can run on them: epoll here, which the tests, as the starter, bring. */
+	@Test
+	void theNodesEventLoopsUseLettucesTransport() {
+		try (ConfigurableApplicationContext context = start("socketio.server.port=0")) {
+			assertThat(context.getBean(SocketIoEventLoops.class).transport().socketChannelClass())
+				.isEqualTo(Transports.socketChannelClass());
+			try (SocketIoTestClient client = SocketIoTestClient
+				.connect(context.getBean(SocketIoServerLifecycle.class).getPort(), "", "")) {
+				assertThat(client.socket().connected()).isTrue();
+			}
 		}
 	}
 

@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 import dev.socketioredis.redis.lettuce.BorrowedEventLoops;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Transports;
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,11 +53,13 @@ public final class AdapterConnectionFactory implements DisposableBean {
 
 	/**
 	 * A copy of the application's factory on the given loops, or the application's own when that cannot be: it is not
-	 * Lettuce's, or Lettuce uses a native transport (its channels cannot run on NIO loops).
+	 * Lettuce's, or Lettuce's connections are channels of another kind than the loops run.
+	 * @param loopsChannelClass the class of the connections the loops run
 	 */
-	public static AdapterConnectionFactory onEventLoops(RedisConnectionFactory application, EventLoopGroup loops) {
+	public static AdapterConnectionFactory onEventLoops(RedisConnectionFactory application, EventLoopGroup loops,
+			Class<? extends Channel> loopsChannelClass) {
 		if (!(application instanceof LettuceConnectionFactory lettuce)
-				|| Transports.socketChannelClass() != NioSocketChannel.class) {
+				|| Transports.socketChannelClass() != loopsChannelClass) {
 			return of(application);
 		}
 		RedisConfiguration configuration = configurationOf(lettuce);

@@ -1,0 +1,135 @@
+package dev.socketioredis.server;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Optional;
+
+import io.netty.bootstrap.AbstractBootstrap;
+import io.netty.bootstrap.ChannelFactory;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.ReflectiveChannelFactory;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringServerSocketChannel;
+import io.netty.channel.uring.IoUringSocketChannel;
+
+/**
+ * How a node's event loops do their I/O: through the JDK's NIO, or Linux's epoll or io_uring through Netty's native
+ * library for it (a jar of its own). The native ones write to a socket from Netty's buffer in one system call, without
+ * the JDK's channel, its locks and its selector: in the benchmark's {@code many-rooms}, 15–25 % less CPU per delivery
+ * ({@code docs/performance.md}). io_uring also hands the kernel the writes of a turn together.
+ *
+ * <p>
+ * The classes of a native transport are only loaded once it is chosen, so its jars may be absent.
+ */
+public enum NodeTransport {
+
+	NIO("io.netty.channel.socket.nio.NioSocketChannel") {
+
+		@Override
+		IoHandlerFactory ioHandlerFactory() {
+			return NioIoHandler.newFactory();
+		}
+
+		@Override
+		Class<? extends ServerChannel> serverChannelClass() {
+			return NioServerSocketChannel.class;
+		}
+
+		@Override
+		public Class<? extends Channel> socketChannelClass() {
+			return NioSocketChannel.class;
+		}
+
+	},
+
+	EPOLL("io.netty.channel.epoll.EpollSocketChannel") {
+
+		@Override
+		IoHandlerFactory ioHandlerFactory() {
+			return EpollIoHandler.newFactory();
+		}
+
+		@Override
+		Class<? extends ServerChannel> serverChannelClass() {
+			return EpollServerSocketChannel.class;
+		}
+
+		@Override
+		public Class<? extends Channel> socketChannelClass() {
+			return EpollSocketChannel.class;
+		}
+
+	},
+
+	IO_URING("io.netty.channel.uring.IoUringSocketChannel") {
+
+		@Override
+		IoHandlerFactory ioHandlerFactory() {
+			return IoUringIoHandler.newFactory();
+		}
+
+		@Override
+		Class<? extends ServerChannel> serverChannelClass() {
+			return IoUringServerSocketChannel.class;
+		}
+
+		@Override
+		public Class<? extends Channel> socketChannelClass() {
+			return IoUringSocketChannel.class;
+		}
+
+	};
+
+	/** Netty's bootstrap takes a channel's class once: netty-socketio has set NIO's. */
+	private static final VarHandle CHANNEL_FACTORY = channelFactoryField();
+
+	/** Compared by name: the class itself cannot be loaded without its transport's jar. */
+	private final String socketChannelClassName;
+
+	NodeTransport(String socketChannelClassName) {
+		this.socketChannelClassName = socketChannelClassName;
+	}
+
+	/** The transport whose client connections are channels of this class, if it is one of these. */
+	public static Optional<NodeTransport> ofSocketChannel(Class<?> socketChannelClass) {
+		for (NodeTransport transport : values()) {
+			if (transport.socketChannelClassName.equals(socketChannelClass.getName())) {
+				return Optional.of(transport);
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** Makes the server's listening channel, and so the clients' channels it accepts, channels these loops run. */
+	void useFor(ServerBootstrap bootstrap) {
+		CHANNEL_FACTORY.set(bootstrap, new ReflectiveChannelFactory<>(serverChannelClass()));
+	}
+
+	abstract IoHandlerFactory ioHandlerFactory();
+
+	abstract Class<? extends ServerChannel> serverChannelClass();
+
+	/** The class of the client connections the loops of this transport run. */
+	public abstract Class<? extends Channel> socketChannelClass();
+
+	private static VarHandle channelFactoryField() {
+		try {
+			return MethodHandles.privateLookupIn(AbstractBootstrap.class, MethodHandles.lookup())
+				.findVarHandle(AbstractBootstrap.class, "channelFactory", ChannelFactory.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException("This Netty's bootstrap has no field 'channelFactory': socketio-redis needs "
+					+ "the Netty version it was built with", ex);
+		}
+	}
+
+}
