@@ -43,9 +43,9 @@ public final class SocketIoServerAutoConfiguration {
 	}
 
 	/**
-	 * Lettuce's transport, so that the adapter's Redis connections can run on the node's loops: Linux's epoll or
-	 * io_uring when Netty's jar for it is on the class path (epoll first; {@code -Dio.lettuce.core.epoll=false} and
-	 * {@code -Dio.lettuce.core.iouring=false} turn them off), else NIO.
+	 * Lettuce's transport, so that the adapter's Redis connections can run on the node's loops: Linux's io_uring
+	 * (the starter brings Netty's jar) or epoll where its jar is present and it runs (epoll first when both do;
+	 * {@code -Dio.lettuce.core.iouring=false} and {@code -Dio.lettuce.core.epoll=false} turn them off), else NIO.
 	 */
 	private static NodeTransport nodeTransport() {
 		if (!ClassUtils.isPresent("io.lettuce.core.resource.Transports", null)) {

@@ -22,10 +22,10 @@ import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.channel.uring.IoUringSocketChannel;
 
 /**
- * How a node's event loops do their I/O: through the JDK's NIO, or Linux's epoll or io_uring through Netty's native
- * library for it (a jar of its own). The native ones write to a socket from Netty's buffer in one system call, without
- * the JDK's channel, its locks and its selector: in the benchmark's {@code many-rooms}, 15–25 % less CPU per delivery
- * ({@code docs/performance.md}). io_uring also hands the kernel the writes of a turn together.
+ * How a node's event loops do their I/O: through the JDK's NIO, or Linux's io_uring or epoll through Netty's native
+ * library for it (a jar of its own). io_uring hands the kernel the socket writes of a turn together, in one system
+ * call: in the benchmark, 20–30 % less CPU per delivery than NIO in {@code many-rooms} and a third of it in
+ * {@code fanout}; epoll's one call per write measured within the noise of NIO's ({@code docs/performance.md}).
  *
  * <p>
  * The classes of a native transport are only loaded once it is chosen, so its jars may be absent.

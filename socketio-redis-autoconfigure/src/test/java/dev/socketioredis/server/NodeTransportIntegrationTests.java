@@ -9,11 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.corundumstudio.socketio.Configuration;
 import dev.socketioredis.test.SocketIoTestClient;
-import io.netty.channel.epoll.Epoll;
 import io.socket.client.Ack;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledOnOs;
-import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -71,13 +67,6 @@ class NodeTransportIntegrationTests {
 		finally {
 			loops.destroy();
 		}
-	}
-
-	/** The starter brings epoll's native library: a node on Linux must be able to load it. */
-	@Test
-	@EnabledOnOs(OS.LINUX)
-	void epollLoadsOnLinux() {
-		assertThat(Epoll.isAvailable()).as("epoll is available: %s", Epoll.unavailabilityCause()).isTrue();
 	}
 
 	private static Configuration configuration(int port) {

@@ -76,7 +76,7 @@ class SocketIoServerLifecycleIntegrationTests {
 		}
 	}
 
-	/** So that the adapter's Redis connections can run on them: epoll here, which the tests, as the starter, bring. */
+	/** So that the adapter's Redis connections can run on them: io_uring where it runs, which the starter brings. */
 	@Test
 	void theNodesEventLoopsUseLettucesTransport() {
 		try (ConfigurableApplicationContext context = start("socketio.server.port=0")) {

@@ -58,8 +58,13 @@ public final class AdapterConnectionFactory implements DisposableBean {
 	 */
 	public static AdapterConnectionFactory onEventLoops(RedisConnectionFactory application, EventLoopGroup loops,
 			Class<? extends Channel> loopsChannelClass) {
-		if (!(application instanceof LettuceConnectionFactory lettuce)
-				|| Transports.socketChannelClass() != loopsChannelClass) {
+		if (!(application instanceof LettuceConnectionFactory lettuce)) {
+			return of(application);
+		}
+		if (Transports.socketChannelClass() != loopsChannelClass) {
+			logger.info("The adapter's Redis connections run on Lettuce's event loops: its connections are {}, the "
+					+ "node's loops run {}", Transports.socketChannelClass().getSimpleName(),
+					loopsChannelClass.getSimpleName());
 			return of(application);
 		}
 		RedisConfiguration configuration = configurationOf(lettuce);
