@@ -3,6 +3,7 @@ package dev.socketioredis.server;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.netty.bootstrap.AbstractBootstrap;
 import io.netty.bootstrap.ChannelFactory;
@@ -24,70 +25,24 @@ import io.netty.channel.uring.IoUringSocketChannel;
 /**
  * How a node's event loops do their I/O: through the JDK's NIO, or Linux's io_uring or epoll through Netty's native
  * library for it (a jar of its own). io_uring hands the kernel the socket writes of a turn together, in one system
- * call: in the benchmark, 20–30 % less CPU per delivery than NIO in {@code many-rooms} and a third of it in
- * {@code fanout}; epoll's one call per write measured within the noise of NIO's ({@code docs/performance.md}).
+ * call: in the benchmark's {@code fanout}, half of NIO's CPU per delivery; in {@code many-rooms}, a third of its system
+ * calls and some 7 % less CPU. epoll's one call per write measured within the noise of NIO's
+ * ({@code docs/performance.md}).
  *
  * <p>
  * The classes of a native transport are only loaded once it is chosen, so its jars may be absent.
  */
 public enum NodeTransport {
 
-	NIO("io.netty.channel.socket.nio.NioSocketChannel") {
+	// suppliers, not class literals or method references: those would load a native transport's classes with the enum
+	NIO("io.netty.channel.socket.nio.NioSocketChannel", () -> NioIoHandler.newFactory(),
+			() -> NioServerSocketChannel.class, () -> NioSocketChannel.class),
 
-		@Override
-		IoHandlerFactory ioHandlerFactory() {
-			return NioIoHandler.newFactory();
-		}
+	EPOLL("io.netty.channel.epoll.EpollSocketChannel", () -> EpollIoHandler.newFactory(),
+			() -> EpollServerSocketChannel.class, () -> EpollSocketChannel.class),
 
-		@Override
-		Class<? extends ServerChannel> serverChannelClass() {
-			return NioServerSocketChannel.class;
-		}
-
-		@Override
-		public Class<? extends Channel> socketChannelClass() {
-			return NioSocketChannel.class;
-		}
-
-	},
-
-	EPOLL("io.netty.channel.epoll.EpollSocketChannel") {
-
-		@Override
-		IoHandlerFactory ioHandlerFactory() {
-			return EpollIoHandler.newFactory();
-		}
-
-		@Override
-		Class<? extends ServerChannel> serverChannelClass() {
-			return EpollServerSocketChannel.class;
-		}
-
-		@Override
-		public Class<? extends Channel> socketChannelClass() {
-			return EpollSocketChannel.class;
-		}
-
-	},
-
-	IO_URING("io.netty.channel.uring.IoUringSocketChannel") {
-
-		@Override
-		IoHandlerFactory ioHandlerFactory() {
-			return IoUringIoHandler.newFactory();
-		}
-
-		@Override
-		Class<? extends ServerChannel> serverChannelClass() {
-			return IoUringServerSocketChannel.class;
-		}
-
-		@Override
-		public Class<? extends Channel> socketChannelClass() {
-			return IoUringSocketChannel.class;
-		}
-
-	};
+	IO_URING("io.netty.channel.uring.IoUringSocketChannel", () -> IoUringIoHandler.newFactory(),
+			() -> IoUringServerSocketChannel.class, () -> IoUringSocketChannel.class);
 
 	/** Netty's bootstrap takes a channel's class once: netty-socketio has set NIO's. */
 	private static final VarHandle CHANNEL_FACTORY = channelFactoryField();
@@ -95,8 +50,19 @@ public enum NodeTransport {
 	/** Compared by name: the class itself cannot be loaded without its transport's jar. */
 	private final String socketChannelClassName;
 
-	NodeTransport(String socketChannelClassName) {
+	private final Supplier<IoHandlerFactory> ioHandlerFactory;
+
+	private final Supplier<Class<? extends ServerChannel>> serverChannelClass;
+
+	private final Supplier<Class<? extends Channel>> socketChannelClass;
+
+	NodeTransport(String socketChannelClassName, Supplier<IoHandlerFactory> ioHandlerFactory,
+			Supplier<Class<? extends ServerChannel>> serverChannelClass,
+			Supplier<Class<? extends Channel>> socketChannelClass) {
 		this.socketChannelClassName = socketChannelClassName;
+		this.ioHandlerFactory = ioHandlerFactory;
+		this.serverChannelClass = serverChannelClass;
+		this.socketChannelClass = socketChannelClass;
 	}
 
 	/** The transport whose client connections are channels of this class, if it is one of these. */
@@ -114,12 +80,18 @@ public enum NodeTransport {
 		CHANNEL_FACTORY.set(bootstrap, new ReflectiveChannelFactory<>(serverChannelClass()));
 	}
 
-	abstract IoHandlerFactory ioHandlerFactory();
+	IoHandlerFactory ioHandlerFactory() {
+		return this.ioHandlerFactory.get();
+	}
 
-	abstract Class<? extends ServerChannel> serverChannelClass();
+	Class<? extends ServerChannel> serverChannelClass() {
+		return this.serverChannelClass.get();
+	}
 
 	/** The class of the client connections the loops of this transport run. */
-	public abstract Class<? extends Channel> socketChannelClass();
+	public Class<? extends Channel> socketChannelClass() {
+		return this.socketChannelClass.get();
+	}
 
 	private static VarHandle channelFactoryField() {
 		try {
