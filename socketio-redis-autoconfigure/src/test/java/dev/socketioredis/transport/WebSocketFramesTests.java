@@ -1,5 +1,8 @@
 package dev.socketioredis.transport;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -71,19 +74,33 @@ class WebSocketFramesTests {
 	}
 
 	@Test
-	void aWriteTheSocketTookLeavesItsBufferToTheNextAndOneItHasNotKeepsIt() {
+	void aWriteTheSocketTookLeavesItsBytesToTheNextAndOnesItHasNotAreFollowedInTheSameBuffer() {
 		ByteBuf taken = writeAndRead((byte) '1');
-		ByteBuf written = taken.unwrap();
+		ByteBuf scratch = taken.unwrap();
 		taken.release();
 
-		ByteBuf reusing = writeAndRead((byte) '2');
-		assertThat(reusing.unwrap()).isSameAs(written);
-		ByteBuf pending = writeAndRead((byte) '3');
-		assertThat(pending.unwrap()).isNotSameAs(written);
-		assertThat(ByteBufUtil.getBytes(reusing)).containsExactly(0x81, 2, '4', '2');
-		assertThat(ByteBufUtil.getBytes(pending)).containsExactly(0x81, 2, '4', '3');
-		reusing.release();
-		pending.release();
+		ByteBuf startingOver = writeAndRead((byte) '2');
+		ByteBuf following = writeAndRead((byte) '3');
+
+		assertThat(startingOver.unwrap()).isSameAs(scratch);
+		assertThat(following.unwrap()).isSameAs(scratch);
+		assertThat(ByteBufUtil.getBytes(startingOver)).containsExactly(0x81, 2, '4', '2');
+		assertThat(ByteBufUtil.getBytes(following)).containsExactly(0x81, 2, '4', '3');
+		startingOver.release();
+		following.release();
+	}
+
+	@Test
+	void aWriteThatNoLongerFitsBesideTheOnesStillToBeWrittenGetsANewBuffer() {
+		ByteBuf first = writeAndRead((byte) '1');
+		List<ByteBuf> pending = new ArrayList<>(List.of(first));
+		while (pending.get(pending.size() - 1).unwrap() == first.unwrap()) {
+			pending.add(writeAndRead((byte) '2'));
+		}
+
+		assertThat(pending).hasSizeGreaterThan(FrameScratch.CAPACITY / 16);
+		assertThat(ByteBufUtil.getBytes(first)).containsExactly(0x81, 2, '4', '1');
+		pending.forEach(ByteBuf::release);
 	}
 
 	@Test
