@@ -27,6 +27,12 @@ public final class BroadcastCodec {
 	private final StreamingBroadcastReader streamingReader = new StreamingBroadcastReader(this.mapper);
 
 	public byte[] encode(BroadcastMessage message) {
+		byte[] packed = BroadcastPacker.pack(message);
+		return (packed != null) ? packed : encodeWithMapper(message);
+	}
+
+	/** Any broadcast, through Jackson: what {@link BroadcastPacker} leaves to it. */
+	byte[] encodeWithMapper(BroadcastMessage message) {
 		Map<String, Object> options = new LinkedHashMap<>();
 		for (String key : message.options().layout().keys()) {
 			options.put(key, switch (key) {

@@ -52,6 +52,11 @@ final class MsgpackMapper {
 			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 	}
 
+	/** Whether a double is written as an integer: JavaScript has one number type, and notepack.io writes so. */
+	static boolean isWrittenAsInteger(double number) {
+		return number == Math.rint(number) && Math.abs(number) < 0x1p63;
+	}
+
 	private static ExtensionTypeCustomDeserializers extensionReaders() {
 		ExtensionTypeCustomDeserializers readers = new ExtensionTypeCustomDeserializers();
 		for (int type = Byte.MIN_VALUE; type <= Byte.MAX_VALUE; type++) {
@@ -95,7 +100,7 @@ final class MsgpackMapper {
 		@Override
 		public void serialize(T value, JsonGenerator generator, SerializerProvider provider) throws IOException {
 			double number = value.doubleValue();
-			if (number == Math.rint(number) && Math.abs(number) < 0x1p63) {
+			if (isWrittenAsInteger(number)) {
 				generator.writeNumber((long) number);
 			}
 			else {
