@@ -1,6 +1,10 @@
 package dev.socketioredis.protocol;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -15,7 +19,8 @@ import org.msgpack.value.ValueType;
 /**
  * Reads a broadcast of the shape every Node and Java node publishes, {@code [uid, {type, data, nsp}, opts]}, in one
  * pass over its msgpack: the packet's data becomes its JSON text ({@link MsgpackEventData}), not a tree of Java
- * objects. Anything else (another shape, binary arguments, an error) is left to the full decoder, which reads every
+ * objects, and the options are read as they come (rooms, except rooms, flags of single values), any others through
+ * the mapper. Anything else (another shape, binary arguments, an error) is left to the full decoder, which reads every
  * message the Node adapter reads and names what is wrong with the others.
  */
 final class StreamingBroadcastReader {
@@ -40,10 +45,12 @@ final class StreamingBroadcastReader {
 				return null;
 			}
 			int optionsStart = (int) unpacker.getTotalReadBytes();
-			unpacker.skipValue();
-			Object options = this.mapper.readValue(message, optionsStart,
-					(int) unpacker.getTotalReadBytes() - optionsStart, Object.class);
-			return new BroadcastMessage(uid, packet, BroadcastOptions.read(options));
+			BroadcastOptions options = readOptions(unpacker, message);
+			if (options == null) {
+				options = BroadcastOptions.read(this.mapper.readValue(message, optionsStart,
+						message.length - optionsStart, Object.class));
+			}
+			return new BroadcastMessage(uid, packet, options);
 		}
 		catch (IOException | RuntimeException ex) { // msgpack-core's exceptions are unchecked
 			return null;
@@ -110,6 +117,108 @@ final class StreamingBroadcastReader {
 		}
 		int length = (int) unpacker.getTotalReadBytes() - start;
 		return new MsgpackEventData(event, size, json.toByteArray(), message, start, length, this.mapper);
+	}
+
+	/**
+	 * Reads {@code {rooms, except, flags}} as {@link BroadcastOptions#read} reads their decoded form; {@code null},
+	 * having read part of them, when a room is neither a string nor an integer of a {@code long} or a flag is not a
+	 * single value: the mapper reads them again then, and says what is wrong.
+	 */
+	private static @Nullable BroadcastOptions readOptions(MessageUnpacker unpacker, byte[] message)
+			throws IOException {
+		if (!next(unpacker, ValueType.MAP)) {
+			return null;
+		}
+		List<Room> rooms = List.of();
+		List<Room> except = List.of();
+		Map<String, @Nullable Object> flags = Map.of();
+		List<String> knownKeys = new ArrayList<>(3);
+		for (int entries = unpacker.unpackMapHeader(); entries > 0; entries--) {
+			if (!next(unpacker, ValueType.STRING)) {
+				return null;
+			}
+			String key = MsgpackJson.readString(unpacker, message);
+			switch (key) {
+				case "rooms" -> rooms = readRooms(unpacker, message);
+				case "except" -> except = readRooms(unpacker, message);
+				case "flags" -> flags = readFlags(unpacker, message);
+				default -> {
+					unpacker.skipValue();
+					continue;
+				}
+			}
+			if (rooms == null || except == null || flags == null) {
+				return null;
+			}
+			if (!knownKeys.contains(key)) { // a key given twice: its last value, in its first place, as in a map
+				knownKeys.add(key);
+			}
+		}
+		return new BroadcastOptions(rooms, except, flags, BroadcastOptions.Layout.matching(knownKeys));
+	}
+
+	private static @Nullable List<Room> readRooms(MessageUnpacker unpacker, byte[] message) throws IOException {
+		if (unpacker.getNextFormat() == MessageFormat.NIL) {
+			unpacker.unpackNil();
+			return List.of();
+		}
+		if (!next(unpacker, ValueType.ARRAY)) {
+			return null;
+		}
+		int size = unpacker.unpackArrayHeader();
+		List<Room> rooms = new ArrayList<>(size);
+		for (int i = 0; i < size; i++) {
+			MessageFormat format = unpacker.getNextFormat();
+			if (format.getValueType() == ValueType.STRING) {
+				rooms.add(Room.of(MsgpackJson.readString(unpacker, message)));
+			}
+			else if (format.getValueType() == ValueType.INTEGER && format != MessageFormat.UINT64) {
+				rooms.add(Room.of(unpacker.unpackLong()));
+			}
+			else {
+				return null;
+			}
+		}
+		return rooms;
+	}
+
+	private static @Nullable Map<String, @Nullable Object> readFlags(MessageUnpacker unpacker, byte[] message)
+			throws IOException {
+		if (!next(unpacker, ValueType.MAP)) {
+			return null;
+		}
+		Map<String, @Nullable Object> flags = new LinkedHashMap<>();
+		for (int entries = unpacker.unpackMapHeader(); entries > 0; entries--) {
+			if (!next(unpacker, ValueType.STRING)) {
+				return null;
+			}
+			String name = MsgpackJson.readString(unpacker, message);
+			MessageFormat format = unpacker.getNextFormat();
+			switch (format.getValueType()) {
+				case NIL -> {
+					unpacker.unpackNil();
+					flags.put(name, null);
+				}
+				case BOOLEAN -> flags.put(name, unpacker.unpackBoolean());
+				case STRING -> flags.put(name, MsgpackJson.readString(unpacker, message));
+				case INTEGER -> {
+					if (format == MessageFormat.UINT64) {
+						return null;
+					}
+					long value = unpacker.unpackLong();
+					if (value == (int) value) { // as the mapper reads an integer: an Integer where one holds it
+						flags.put(name, (int) value);
+					}
+					else {
+						flags.put(name, value);
+					}
+				}
+				default -> {
+					return null;
+				}
+			}
+		}
+		return flags;
 	}
 
 	private static boolean next(MessageUnpacker unpacker, ValueType type) throws IOException {

@@ -3,13 +3,16 @@ package dev.socketioredis.protocol;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socketioredis.test.NodeVectors;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
@@ -163,6 +166,42 @@ class BroadcastCodecTests {
 		for (String hex : unreadable) {
 			assertThat(this.codec.isPublishedBy(HEX.parseHex(hex), utf8("abc"))).as(hex).isFalse();
 		}
+	}
+
+	@Test
+	void readsOptionsInOnePassAsTheMapperReadsThem() throws Exception {
+		ObjectMapper mapper = MsgpackMapper.create();
+		Map<String, Object> flags = new LinkedHashMap<>();
+		flags.put("volatile", true);
+		flags.put("timeout", 5000);
+		flags.put("at", 1L << 40);
+		flags.put("nothing", null);
+		flags.put("name", "x");
+		List<Map<String, Object>> options = new ArrayList<>();
+		options.add(orderedMap("rooms", List.of("a", 42, -7), "except", List.of("b"), "flags", flags));
+		options.add(orderedMap("rooms", List.of(), "flags", orderedMap("timeout", 5000, "n", -1), "except", List.of()));
+		options.add(orderedMap("except", List.of(1L << 40), "rooms", List.of("r"), "flags", Map.of("compress", false)));
+		options.add(orderedMap("rooms", List.of("r"), "flags", Map.of()));
+		options.add(orderedMap("extra", List.of(1, 2), "rooms", List.of()));
+		options.add(orderedMap("rooms", null, "except", null, "flags", null));
+		// integers from 2^32 up are uint64 in msgpack, and other flags than single values: read by the mapper
+		options.add(orderedMap("rooms", List.of(Long.MAX_VALUE), "flags", Map.of("ratio", 2.5, "nested", Map.of())));
+		options.add(orderedMap());
+		for (Map<String, Object> opts : options) {
+			Map<String, Object> packet = orderedMap("type", 2, "data", List.of("e", 1), "nsp", "/");
+			byte[] message = mapper.writeValueAsBytes(Arrays.asList("abcdef", packet, opts));
+			Object optionsAsTheMapperReadsThem = mapper.readValue(mapper.writeValueAsBytes(opts), Object.class);
+			assertThat(this.codec.decode(message).options()).as(opts.toString())
+				.isEqualTo(BroadcastOptions.read(optionsAsTheMapperReadsThem));
+		}
+	}
+
+	private static Map<String, Object> orderedMap(Object... keysAndValues) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return map;
 	}
 
 	@Test
