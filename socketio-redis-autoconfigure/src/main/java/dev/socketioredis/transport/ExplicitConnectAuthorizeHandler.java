@@ -11,6 +11,8 @@ import com.corundumstudio.socketio.protocol.EngineIOVersion;
 import com.corundumstudio.socketio.scheduler.CancelableScheduler;
 import com.corundumstudio.socketio.store.StoreFactory;
 import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 
 /**
  * netty-socketio's handshake handler without its implicit connection to {@code /}. netty-socketio 2.0.14 makes every
@@ -30,6 +32,21 @@ final class ExplicitConnectAuthorizeHandler extends AuthorizeHandler {
 		super(connectPath, scheduler, configuration, namespaces, storeFactory, disconnectable, acknowledgements,
 				sessions);
 		this.withoutNamespace = withoutNamespace;
+	}
+
+	/**
+	 * A websocket's frames pass straight on. netty-socketio cancels a channel's first-data deadline on every message it
+	 * reads, which for a websocket its upgrade request, an HTTP request, has done already: for each frame that was a
+	 * key made and looked up in vain.
+	 */
+	@Override
+	public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+		if (msg instanceof WebSocketFrame) {
+			ctx.fireChannelRead(msg);
+		}
+		else {
+			super.channelRead(ctx, msg);
+		}
 	}
 
 	/** Called whenever a transport binds: the websocket, and every long-polling request. */
