@@ -44,19 +44,20 @@ final class BroadcastPacker {
 		writer.mapHeader(keys.size());
 		for (String key : keys) {
 			writer.string(key);
-			boolean packed = switch (key) {
+			switch (key) {
 				case "rooms" -> packRooms(writer, options.rooms());
 				case "except" -> packRooms(writer, options.except());
-				default -> packValue(writer, options.flags(), DATA_DEPTH);
-			};
-			if (!packed) {
-				return null;
+				default -> {
+					if (!packValue(writer, options.flags(), DATA_DEPTH)) {
+						return null;
+					}
+				}
 			}
 		}
 		return writer.toByteArray();
 	}
 
-	private static boolean packRooms(MsgpackWriter writer, List<Room> rooms) {
+	private static void packRooms(MsgpackWriter writer, List<Room> rooms) {
 		writer.arrayHeader(rooms.size());
 		for (Room room : rooms) {
 			if (room.numeric()) {
@@ -66,7 +67,6 @@ final class BroadcastPacker {
 				writer.string(room.name());
 			}
 		}
-		return true;
 	}
 
 	/**
