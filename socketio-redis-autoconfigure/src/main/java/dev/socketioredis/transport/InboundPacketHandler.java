@@ -20,6 +20,7 @@ import com.corundumstudio.socketio.scheduler.CancelableScheduler;
 import com.corundumstudio.socketio.scheduler.SchedulerKey;
 import com.corundumstudio.socketio.transport.NamespaceClient;
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -79,7 +80,7 @@ final class InboundPacketHandler extends SimpleChannelInboundHandler<PacketsMess
 				onMessage(packet, session, message.getTransport());
 			}
 			else {
-				onEnginePacket(packet, session, message.getTransport());
+				onEnginePacket(packet, session, message.getTransport(), ctx.channel());
 			}
 		}
 	}
@@ -91,15 +92,18 @@ final class InboundPacketHandler extends SimpleChannelInboundHandler<PacketsMess
 		}
 	}
 
-	private void onEnginePacket(Packet packet, ClientHead session, Transport transport) {
+	private void onEnginePacket(Packet packet, ClientHead session, Transport transport, Channel channel) {
 		switch (packet.getType()) {
 			case PING -> {
 				Packet pong = new Packet(PacketType.PONG, session.getEngineIOVersion());
 				pong.setData(packet.getData());
 				session.send(pong, transport);
 				if (PROBE.equals(packet.getData())) {
-					// ends the pending poll, so that the client can upgrade
+					// ends the pending poll, so that the client can upgrade, and the polls it makes until it does
 					session.send(new Packet(PacketType.NOOP, session.getEngineIOVersion()), Transport.POLLING);
+					if (transport == Transport.WEBSOCKET) {
+						UpgradingPolls.answer(session, channel);
+					}
 				}
 				else {
 					session.schedulePingTimeout();
