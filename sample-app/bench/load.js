@@ -15,8 +15,9 @@
 // window counts: messages published in it must reach every member of their room (lost, extra, wrongRoom), their
 // latency is publish to receipt on this process's clock, deliveredPerSec is every receipt in the window. cpu: % of one
 // core in the window, of this process (load), of each --pids process, and of everything else on the machine (others:
-// noise). rssMB: the resident memory of each --pids process before the clients connect and once they all have
-// (--publishers=0: idle connections).
+// noise). rssMB: the resident memory of each --pids process before the clients connect (with --publishers=0, idle
+// connections, once it has settled), once they all have, and at the end of the window (what a server holds once
+// warm; its peak, which run.sh reports, may come from the JIT's work during the warm-up).
 "use strict";
 
 const fs = require("node:fs");
@@ -95,6 +96,19 @@ function rssSnapshot() {
       return [p.name, null];
     }
   }));
+}
+/**
+ * Waits until no --pids process's RSS moves by more than 1 MB in a second (at most 15 s), so that what connecting
+ * adds is not mixed with what a server still frees (a JVM trimming its native heap) or allocates after it is ready.
+ */
+async function rssSettled() {
+  let previous = rssSnapshot();
+  for (let waited = 0; waited < 15; waited++) {
+    await sleep(1000);
+    const now = rssSnapshot();
+    if (Object.keys(now).every((name) => Math.abs((now[name] || 0) - (previous[name] || 0)) <= 1)) return;
+    previous = now;
+  }
 }
 function machineTicks() {
   const fields = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1, 9).map(Number);
@@ -220,6 +234,7 @@ async function main() {
     (60 + cfg.warmup + cfg.duration + cfg.drain + 30) * 1000);
   watchdog.unref();
 
+  if (cfg.publishers === 0) await rssSettled(); // idle connections: their RSS is what this run measures
   log(`connecting ${cfg.clients} receivers and ${cfg.publishers} publishers to ${cfg.urls.length} servers`);
   const rssBeforeConnect = rssSnapshot();
   const started = Date.now();
@@ -264,6 +279,7 @@ async function main() {
   const before = cpuSnapshot();
   await sleep(cfg.duration * 1000);
   const after = cpuSnapshot();
+  const rssWindowEnd = rssSnapshot();
   phase = "drain";
   clearInterval(ticker);
   clearInterval(echoTicker);
@@ -281,7 +297,7 @@ async function main() {
     published: counts.published, expected: counts.expected, delivered: counts.delivered, lost,
     extra: counts.extra, wrongRoom: counts.wrongRoom, timeouts: counts.timeouts, disconnects: counts.disconnects,
     latencyMs: latency.summary(), echoRttMs: echoRtt.summary(), cpu: cpuBetween(before, after),
-    rssMB: { beforeConnect: rssBeforeConnect, connected: rssConnected },
+    rssMB: { beforeConnect: rssBeforeConnect, connected: rssConnected, windowEnd: rssWindowEnd },
   };
   process.stdout.write(JSON.stringify(result) + "\n");
   sockets.forEach((socket) => socket.close());

@@ -20,9 +20,9 @@ die() { echo "run.sh: $*" >&2; exit 2; }
 IMPL=$1; SCENARIO=$2; shift 2
 
 # three nodes share this machine: each gets the threads of one core (Netty's and Lettuce's event loops, the GC's),
-# the serial collector and a heap sized for what a node holds, and Netty's leak detector is off (docs/performance.md,
-# "JVM settings")
-JAVA_RECOMMENDED="-XX:ActiveProcessorCount=1 -XX:+UseSerialGC -Xmx64m -XX:-UsePerfData -Dspring.netty.leak-detection=disabled"
+# the serial collector and a heap sized for what a node holds, gives the memory its JIT freed back every 5 s, and
+# Netty's leak detector is off (docs/performance.md, "JVM settings")
+JAVA_RECOMMENDED="-XX:ActiveProcessorCount=1 -XX:+UseSerialGC -Xmx64m -XX:TrimNativeHeapInterval=5000 -XX:-UsePerfData -Dspring.netty.leak-detection=disabled"
 CDS=$HERE/../target/bench/cds
 case "$IMPL" in
   java-baseline) [ -f "${BASELINE_JAR:-}" ] || die "java-baseline runs BASELINE_JAR, the sample-app.jar of another build"

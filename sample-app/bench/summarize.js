@@ -20,6 +20,9 @@ function figures(run) {
     cpuPerDelivery: run.deliveredPerSec > 0 ? serverCpu / 100 / run.deliveredPerSec * 1e6 : null,
     redisCpu: run.cpu.redis,
     rss: Object.values(run.peakRssMB).reduce((a, b) => a + b, 0),
+    // once warm: the peak may be the JIT's work during the warm-up (runs before 2026-12-01 do not have it)
+    rssWindowEnd: run.rssMB && run.rssMB.windowEnd
+      ? Object.keys(run.peakRssMB).reduce((sum, server) => sum + run.rssMB.windowEnd[server], 0) : null,
     // what connecting added to the servers' RSS, where the clients stay idle (no publisher)
     rssPer1000Clients: run.rssMB && run.config.publishers === 0 ? Object.keys(run.peakRssMB)
       .reduce((sum, server) => sum + run.rssMB.connected[server] - run.rssMB.beforeConnect[server], 0)
@@ -39,15 +42,15 @@ const show = (value, digits = 1) => (value === null || value === undefined ? "�
 const ratio = (value, base) => (value === null || !base ? "–" : (value / base).toFixed(2) + "×");
 
 const lines = ["### Every run", "",
-  "| scenario | impl | rep | ok | delivered/s | p50 / p99 ms | echo p99 ms | server CPU % | µs CPU / delivery | Redis CPU % | peak RSS Σ MB | RSS Δ MB / 1 000 idle clients | start-up s | lost | extra | others % |",
-  "|---|---|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"];
+  "| scenario | impl | rep | ok | delivered/s | p50 / p99 ms | echo p99 ms | server CPU % | µs CPU / delivery | Redis CPU % | peak RSS Σ MB | RSS Σ MB at the window's end | RSS Δ MB / 1 000 idle clients | start-up s | lost | extra | others % |",
+  "|---|---|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"];
 for (const run of runs) {
   const f = figures(run);
-  lines.push(`| ${run.scenario} | ${run.impl} | ${run.repetition || ""} | ${run.ok ? "yes" : "**no**"} | ${f.delivered} | ${show(f.p50)} / ${show(f.p99)} | ${show(f.echoP99)} | ${show(f.serverCpu, 0)} | ${show(f.cpuPerDelivery, 2)} | ${show(f.redisCpu)} | ${f.rss} | ${show(f.rssPer1000Clients)} | ${show(f.startup, 2)} | ${f.lost} | ${f.extra} | ${show(f.others, 0)} |`);
+  lines.push(`| ${run.scenario} | ${run.impl} | ${run.repetition || ""} | ${run.ok ? "yes" : "**no**"} | ${f.delivered} | ${show(f.p50)} / ${show(f.p99)} | ${show(f.echoP99)} | ${show(f.serverCpu, 0)} | ${show(f.cpuPerDelivery, 2)} | ${show(f.redisCpu)} | ${f.rss} | ${show(f.rssWindowEnd, 0)} | ${show(f.rssPer1000Clients)} | ${show(f.startup, 2)} | ${f.lost} | ${f.extra} | ${show(f.others, 0)} |`);
 }
 lines.push("", "### Medians, and ratio to `node`", "",
-  "| scenario | impl | runs | delivered/s | ×node | p99 ms | ×node | µs CPU / delivery | ×node | peak RSS Σ MB | ×node | RSS Δ MB / 1 000 idle clients | start-up s |",
-  "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  "| scenario | impl | runs | delivered/s | ×node | p99 ms | ×node | µs CPU / delivery | ×node | peak RSS Σ MB | ×node | RSS Σ MB at the window's end | ×node | RSS Δ MB / 1 000 idle clients | start-up s |",
+  "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 const groups = new Map();
 for (const run of runs) {
   const key = `${run.scenario}\u0000${run.impl}`;
@@ -58,6 +61,6 @@ const medians = new Map([...groups].map(([key, list]) => [key, Object.fromEntrie
 for (const [key, m] of medians) {
   const [scenario, impl] = key.split("\u0000");
   const node = medians.get(`${scenario}\u0000node`) || {};
-  lines.push(`| ${scenario} | ${impl} | ${groups.get(key).length} | ${show(m.delivered, 0)} | ${ratio(m.delivered, node.delivered)} | ${show(m.p99)} | ${ratio(m.p99, node.p99)} | ${show(m.cpuPerDelivery, 2)} | ${ratio(m.cpuPerDelivery, node.cpuPerDelivery)} | ${show(m.rss, 0)} | ${ratio(m.rss, node.rss)} | ${show(m.rssPer1000Clients)} | ${show(m.startup, 2)} |`);
+  lines.push(`| ${scenario} | ${impl} | ${groups.get(key).length} | ${show(m.delivered, 0)} | ${ratio(m.delivered, node.delivered)} | ${show(m.p99)} | ${ratio(m.p99, node.p99)} | ${show(m.cpuPerDelivery, 2)} | ${ratio(m.cpuPerDelivery, node.cpuPerDelivery)} | ${show(m.rss, 0)} | ${ratio(m.rss, node.rss)} | ${show(m.rssWindowEnd, 0)} | ${ratio(m.rssWindowEnd, node.rssWindowEnd)} | ${show(m.rssPer1000Clients)} | ${show(m.startup, 2)} |`);
 }
 console.log(lines.join("\n"));
