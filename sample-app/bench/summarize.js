@@ -7,9 +7,12 @@ const fs = require("node:fs");
 const runs = process.argv.slice(2).flatMap((file) => fs.readFileSync(file, "utf8").split("\n").filter(Boolean)
   .map((line) => JSON.parse(line)));
 
+/** The sum over a run's servers of what `value` gives for each (a server's name: s1, s2...). */
+const sumOfServers = (run, value) => Object.keys(run.peakRssMB).reduce((sum, server) => sum + value(server), 0);
+
 /** What one run says, in the units of the tables. */
 function figures(run) {
-  const serverCpu = Object.keys(run.peakRssMB).reduce((sum, server) => sum + (run.cpu[server] || 0), 0);
+  const serverCpu = sumOfServers(run, (server) => run.cpu[server] || 0);
   return {
     delivered: run.deliveredPerSec,
     p50: run.latencyMs ? run.latencyMs.p50 : null,
@@ -19,14 +22,13 @@ function figures(run) {
     // % of one core / deliveries per second = core-seconds per delivery; in µs
     cpuPerDelivery: run.deliveredPerSec > 0 ? serverCpu / 100 / run.deliveredPerSec * 1e6 : null,
     redisCpu: run.cpu.redis,
-    rss: Object.values(run.peakRssMB).reduce((a, b) => a + b, 0),
+    rss: sumOfServers(run, (server) => run.peakRssMB[server]),
     // once warm: the peak may be the JIT's work during the warm-up (runs before 2026-12-01 do not have it)
-    rssWindowEnd: run.rssMB && run.rssMB.windowEnd
-      ? Object.keys(run.peakRssMB).reduce((sum, server) => sum + run.rssMB.windowEnd[server], 0) : null,
+    rssWindowEnd: run.rssMB && run.rssMB.windowEnd ? sumOfServers(run, (server) => run.rssMB.windowEnd[server]) : null,
     // what connecting added to the servers' RSS, where the clients stay idle (no publisher)
-    rssPer1000Clients: run.rssMB && run.config.publishers === 0 ? Object.keys(run.peakRssMB)
-      .reduce((sum, server) => sum + run.rssMB.connected[server] - run.rssMB.beforeConnect[server], 0)
-      / run.config.clients * 1000 : null,
+    rssPer1000Clients: run.rssMB && run.config.publishers === 0
+      ? sumOfServers(run, (server) => run.rssMB.connected[server] - run.rssMB.beforeConnect[server])
+        / run.config.clients * 1000 : null,
     startup: run.startupS,
     lost: run.lost, extra: run.extra, wrongRoom: run.wrongRoom, others: run.cpu.others,
   };
