@@ -40,6 +40,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AttributeKey;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,6 +68,9 @@ public final class OutboundPacketHandler extends ChannelOutboundHandlerAdapter {
 	private static final byte RECORD_SEPARATOR = 0x1e;
 
 	private static final byte V3_BINARY_MESSAGE = 4;
+
+	/** Set on a websocket client's channel once it is cut off as too slow. */
+	private static final AttributeKey<Boolean> CUT_OFF = AttributeKey.valueOf(OutboundPacketHandler.class, "cutOff");
 
 	private final Configuration configuration;
 
@@ -169,11 +173,14 @@ public final class OutboundPacketHandler extends ChannelOutboundHandlerAdapter {
 
 	/**
 	 * What such a client has not read would only pile up in memory until its ping timeout: it is dropped, and the
-	 * connection closed.
+	 * connection closed. It is counted once: until the close completes (on io_uring, once the writes in flight are
+	 * done), later packets for it find the same backlog.
 	 */
 	private void disconnectSlowClient(ClientHead client, Channel channel, ChannelPromise promise) {
 		client.getPacketsQueue(Transport.WEBSOCKET).clear();
-		this.faults.record(ClientFaults.Reason.SLOW_CLIENT, channel.remoteAddress(), null);
+		if (channel.attr(CUT_OFF).setIfAbsent(Boolean.TRUE) == null) {
+			this.faults.record(ClientFaults.Reason.SLOW_CLIENT, channel.remoteAddress(), null);
+		}
 		promise.tryFailure(new IllegalStateException("More than " + this.maxPendingWriteBytes
 				+ " bytes wait to be written to client " + client.getSessionId() + ": disconnected"));
 		channel.close();
