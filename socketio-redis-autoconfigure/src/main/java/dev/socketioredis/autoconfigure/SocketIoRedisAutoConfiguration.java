@@ -11,6 +11,7 @@ import dev.socketioredis.adapter.RedisStoreFactory;
 import dev.socketioredis.adapter.RoomEventListener;
 import dev.socketioredis.adapter.ServerSideEventListener;
 import dev.socketioredis.adapter.SocketIoCluster;
+import dev.socketioredis.concurrent.EventLoopTimer;
 import dev.socketioredis.emitter.Emitter;
 import dev.socketioredis.events.RoomEventPublisher;
 import dev.socketioredis.metrics.AdapterPublishObservationFilter;
@@ -91,6 +92,21 @@ public final class SocketIoRedisAutoConfiguration {
 		return (builder) -> builder.reconnectDelay(Delay.constant(properties.getReconnectDelay()));
 	}
 
+	/**
+	 * Lettuce's timeouts (of commands, before reconnecting) on the node's event loops, where its own timer would be a
+	 * thread waking ten times a second for as long as the application runs, whatever it does.
+	 */
+	@Bean
+	ClientResourcesBuilderCustomizer socketIoRedisTimer(ObjectProvider<SocketIoEventLoops> eventLoops,
+			SocketIoRedisProperties properties) {
+		return (builder) -> {
+			SocketIoEventLoops loops = properties.isSharedEventLoops() ? eventLoops.getIfAvailable() : null;
+			if (loops != null) {
+				builder.timer(new EventLoopTimer(loops.group()));
+			}
+		};
+	}
+
 	@Bean
 	LettuceClientOptionsBuilderCustomizer socketIoRedisDisconnectedBehavior(SocketIoRedisProperties properties) {
 		return (builder) -> {
@@ -109,7 +125,7 @@ public final class SocketIoRedisAutoConfiguration {
 			ObjectProvider<SocketIoEventLoops> eventLoops, SocketIoRedisProperties properties) {
 		SocketIoEventLoops loops = properties.isSharedEventLoops() ? eventLoops.getIfAvailable() : null;
 		return (loops != null) ? AdapterConnectionFactory.onEventLoops(redisConnectionFactory, loops.group(),
-				loops.transport().socketChannelClass())
+				new EventLoopTimer(loops.group()), loops.transport().socketChannelClass())
 				: AdapterConnectionFactory.of(redisConnectionFactory);
 	}
 

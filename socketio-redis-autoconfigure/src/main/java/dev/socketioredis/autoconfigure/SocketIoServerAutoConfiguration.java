@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOServer;
+import dev.socketioredis.concurrent.EventLoopTimer;
 import dev.socketioredis.server.NodeTransport;
 import dev.socketioredis.server.SharedLoopsSocketIOServer;
 import dev.socketioredis.server.SocketIoEventLoops;
@@ -83,8 +84,9 @@ public final class SocketIoServerAutoConfiguration {
 		configuration.setRandomSession(true);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(configuration));
 		SocketIOServer server = new SharedLoopsSocketIOServer(configuration, eventLoops);
+		// the server's timeouts run on the node's loops: no timer thread waking ten times a second
 		new NodeCompatibleChannelInitializer(properties.getMaxPendingWriteBytes().toBytes(),
-				configuration.getJsonSupport())
+				configuration.getJsonSupport(), new EventLoopTimer(eventLoops.group()))
 			.installOn(server);
 		return server;
 	}

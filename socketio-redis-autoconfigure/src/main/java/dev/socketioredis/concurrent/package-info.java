@@ -1,5 +1,6 @@
 /**
- * Futures of the adapter and the emitter that refuse to be waited for on a Netty event loop.
+ * Futures of the adapter and the emitter that refuse to be waited for on a Netty event loop, and a timer whose
+ * timeouts run on event loops.
  */
 @NullMarked
 package dev.socketioredis.concurrent;

@@ -14,11 +14,13 @@ import com.corundumstudio.socketio.protocol.JsonSupport;
 import com.corundumstudio.socketio.protocol.PacketDecoder;
 import com.corundumstudio.socketio.protocol.PacketEncoder;
 import com.corundumstudio.socketio.scheduler.CancelableScheduler;
-import com.corundumstudio.socketio.scheduler.HashedWheelTimeoutScheduler;
 import com.corundumstudio.socketio.transport.PollingTransport;
 import com.corundumstudio.socketio.transport.WebSocketTransport;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.Timer;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,8 +80,10 @@ public class NodeCompatibleChannelInitializer extends SocketIOChannelInitializer
 
 	private final @Nullable JsonSupport packetReader;
 
+	private final @Nullable Timer sharedTimer;
+
 	public NodeCompatibleChannelInitializer() {
-		this(DEFAULT_MAX_PENDING_WRITE_BYTES, null);
+		this(DEFAULT_MAX_PENDING_WRITE_BYTES, null, null);
 	}
 
 	/**
@@ -88,10 +92,15 @@ public class NodeCompatibleChannelInitializer extends SocketIOChannelInitializer
 	 * @param packetReader the JSON support the server was configured with, to read clients' packets with: the
 	 * server's own copy of its configuration wraps it in a {@code JsonSupportWrapper}, which logs every unreadable
 	 * packet at ERROR with a stack trace; {@code null} for that wrapped one
+	 * @param timer what the server's timeouts run on (ping deadlines, acknowledgement timeouts, the polling backlog
+	 * sweep), which it does not stop, such as the node's event loops' ({@code EventLoopTimer}); {@code null} for a
+	 * thread of its own, started with the server and stopped with it
 	 */
-	public NodeCompatibleChannelInitializer(long maxPendingWriteBytes, @Nullable JsonSupport packetReader) {
+	public NodeCompatibleChannelInitializer(long maxPendingWriteBytes, @Nullable JsonSupport packetReader,
+			@Nullable Timer timer) {
 		this.maxPendingWriteBytes = maxPendingWriteBytes;
 		this.packetReader = packetReader;
+		this.sharedTimer = timer;
 		// this initializer schedules on a timer of its own, made when the server starts
 		stopTimerOf(this);
 	}
@@ -105,7 +114,9 @@ public class NodeCompatibleChannelInitializer extends SocketIOChannelInitializer
 	@Override
 	public void start(Configuration configuration, NamespacesHub namespacesHub) {
 		super.start(configuration, namespacesHub);
-		CancelableScheduler scheduler = new HashedWheelTimeoutScheduler();
+		Timer timer = (this.sharedTimer != null) ? this.sharedTimer
+				: new HashedWheelTimer(new DefaultThreadFactory("socketio-timer", true));
+		CancelableScheduler scheduler = new TimerScheduler(timer);
 		AckManager acknowledgements = new AckManager(scheduler);
 		PacketDecoder decoder = new PacketDecoder(
 				(this.packetReader != null) ? this.packetReader : configuration.getJsonSupport(), acknowledgements);
@@ -125,9 +136,9 @@ public class NodeCompatibleChannelInitializer extends SocketIOChannelInitializer
 		OutboundPacketHandler outbound = new OutboundPacketHandler(configuration,
 				new PacketEncoder(configuration, configuration.getJsonSupport()), this.maxPendingWriteBytes, faults);
 		SessionRequestGuard guard = new SessionRequestGuard(configuration.getContext() + "/", this.sessions, faults);
-		PollingBacklogs pollingBacklogs = new PollingBacklogs(namespacesHub, this.maxPendingWriteBytes, faults);
+		PollingBacklogs pollingBacklogs = new PollingBacklogs(namespacesHub, this.maxPendingWriteBytes, faults, timer);
 		pollingBacklogs.start();
-		this.handlers = new Handlers(scheduler, acknowledgements, guard, authorizer, withoutNamespace, polling,
+		this.handlers = new Handlers(timer, scheduler, acknowledgements, guard, authorizer, withoutNamespace, polling,
 				websocket, inbound, outbound, pollingBacklogs);
 	}
 
@@ -210,8 +221,11 @@ public class NodeCompatibleChannelInitializer extends SocketIOChannelInitializer
 		super.stop();
 		Handlers handlers = this.handlers;
 		if (handlers != null) {
-			handlers.scheduler().shutdown();
 			handlers.pollingBacklogs().stop();
+			handlers.scheduler().shutdown();
+			if (handlers.timer() != this.sharedTimer) {
+				handlers.timer().stop();
+			}
 		}
 	}
 
@@ -223,10 +237,10 @@ public class NodeCompatibleChannelInitializer extends SocketIOChannelInitializer
 		return handlers;
 	}
 
-	private record Handlers(CancelableScheduler scheduler, AckManager acknowledgements, SessionRequestGuard guard,
-			ExplicitConnectAuthorizeHandler authorizer, SessionsWithoutNamespace withoutNamespace,
-			PollingTransport polling, WebSocketTransport websocket, InboundPacketHandler inbound,
-			OutboundPacketHandler outbound, PollingBacklogs pollingBacklogs) {
+	private record Handlers(Timer timer, CancelableScheduler scheduler, AckManager acknowledgements,
+			SessionRequestGuard guard, ExplicitConnectAuthorizeHandler authorizer,
+			SessionsWithoutNamespace withoutNamespace, PollingTransport polling, WebSocketTransport websocket,
+			InboundPacketHandler inbound, OutboundPacketHandler outbound, PollingBacklogs pollingBacklogs) {
 	}
 
 }

@@ -4,8 +4,6 @@ import java.util.HashSet;
 import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.corundumstudio.socketio.SocketIOClient;
@@ -15,13 +13,16 @@ import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.namespace.NamespacesHub;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.transport.NamespaceClient;
+import io.netty.util.Timeout;
+import io.netty.util.Timer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The long-polling side of {@code max-pending-write-bytes}. Packets for a long-polling client wait in its session's
  * queue until its next poll request takes them all; a client that stops polling, or polls too rarely for what it is
- * sent, would keep them in memory until its ping deadline. Every {@value #SWEEP_MILLIS} ms, the queue of each
- * long-polling session is measured: past the limit, the client is disconnected and what was queued dropped, as a
- * websocket client that stops reading is ({@link OutboundPacketHandler}).
+ * sent, would keep them in memory until its ping deadline. Every {@value #SWEEP_MILLIS} ms (on the server's timer: a
+ * node's event loops), the queue of each long-polling session is measured: past the limit, the client is disconnected
+ * and what was queued dropped, as a websocket client that stops reading is ({@link OutboundPacketHandler}).
  *
  * <p>
  * A broadcast's packet ({@link SharedPacket}) counts its encoded bytes; any other packet, not encoded until the poll,
@@ -39,24 +40,42 @@ final class PollingBacklogs {
 
 	private final ClientFaults faults;
 
-	private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor((task) -> {
-		Thread thread = new Thread(task, "socketio-polling-backlogs");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final Timer timer;
 
-	PollingBacklogs(NamespacesHub namespaces, long maxPendingWriteBytes, ClientFaults faults) {
+	private volatile boolean stopped;
+
+	private volatile @Nullable Timeout nextSweep;
+
+	PollingBacklogs(NamespacesHub namespaces, long maxPendingWriteBytes, ClientFaults faults, Timer timer) {
 		this.namespaces = namespaces;
 		this.maxPendingWriteBytes = maxPendingWriteBytes;
 		this.faults = faults;
+		this.timer = timer;
 	}
 
 	void start() {
-		this.sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+		scheduleSweep();
+	}
+
+	private void scheduleSweep() {
+		if (!this.stopped) {
+			this.nextSweep = this.timer.newTimeout((due) -> {
+				try {
+					sweep();
+				}
+				finally {
+					scheduleSweep();
+				}
+			}, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+		}
 	}
 
 	void stop() {
-		this.sweeper.shutdownNow();
+		this.stopped = true;
+		Timeout next = this.nextSweep;
+		if (next != null) {
+			next.cancel();
+		}
 	}
 
 	/** Sessions of no namespace are never written to, so the namespaces list every session worth measuring. */

@@ -1,16 +1,27 @@
 package dev.socketioredis.adapter;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import dev.socketioredis.concurrent.EventLoopTimer;
+import dev.socketioredis.redis.springdata.AdapterConnectionFactory;
 import dev.socketioredis.test.ClusterNode;
 import dev.socketioredis.test.RedisTestServer;
 import dev.socketioredis.test.SocketIoTestClient;
+import io.lettuce.core.resource.ClientResources;
 import io.socket.client.Ack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +31,8 @@ import static org.awaitility.Awaitility.await;
  * The adapter's Redis connections on the node's event loops, with a real Redis, real nodes and a real client: what a
  * node reads from Redis it handles on the thread that carries its clients, and the application's own Redis calls,
  * made from a client's event handler on that same thread, still get their answers (they keep the application's
- * connections, on Lettuce's loops).
+ * connections, on Lettuce's loops). The timeouts of the Socket.IO server and of Lettuce fall due on those loops too,
+ * not on timer threads of their own.
  */
 class SharedEventLoopsIntegrationTests {
 
@@ -67,6 +79,43 @@ class SharedEventLoopsIntegrationTests {
 			assertThat(replies.get(0)).satisfiesExactly(
 					(thread) -> assertThat(thread).asString().startsWith("socketio-loop-"),
 					(value) -> assertThat(value).isEqualTo("hello"));
+		}
+	}
+
+	@Test
+	void aClientsPingDeadlineFallsDueOnTheNodesEventLoop() throws Exception {
+		try (ClusterNode node = ClusterNode.start(redis, "socketio.server.event-loop-threads=1",
+				"socketio.server.ping-interval=1s", "socketio.server.ping-timeout=1s")) {
+			List<String> threads = new CopyOnWriteArrayList<>();
+			node.server().addDisconnectListener((client) -> threads.add(Thread.currentThread().getName()));
+			// a long-polling client that connects to "/" and never polls again: it cannot answer a ping
+			HttpClient http = HttpClient.newHttpClient();
+			String base = "http://127.0.0.1:" + node.port() + "/socket.io/?EIO=4&transport=polling";
+			String open = http.send(HttpRequest.newBuilder(URI.create(base)).build(), BodyHandlers.ofString()).body();
+			Matcher sessionId = Pattern.compile("\"sid\":\"([^\"]+)\"").matcher(open);
+			assertThat(sessionId.find()).as("OPEN packet %s", open).isTrue();
+			HttpRequest connect = HttpRequest.newBuilder(URI.create(base + "&sid=" + sessionId.group(1)))
+				.POST(BodyPublishers.ofString("40"))
+				.build();
+			assertThat(http.send(connect, BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+			await().atMost(TIMEOUT).until(() -> threads.size() == 1);
+			assertThat(threads.get(0)).startsWith("socketio-loop-");
+		}
+	}
+
+	@Test
+	void lettucesTimeoutsFallDueOnTheNodesEventLoops() {
+		try (ClusterNode node = ClusterNode.start(redis)) {
+			assertThat(node.context().getBean(ClientResources.class).timer()).isInstanceOf(EventLoopTimer.class);
+			LettuceConnectionFactory adapters = (LettuceConnectionFactory) node.context()
+				.getBean(AdapterConnectionFactory.class)
+				.get();
+			assertThat(adapters.getClientConfiguration().getClientResources()).hasValueSatisfying(
+					(resources) -> assertThat(resources.timer()).isInstanceOf(EventLoopTimer.class));
+		}
+		try (ClusterNode node = ClusterNode.start(redis, "socketio.redis.shared-event-loops=false")) {
+			assertThat(node.context().getBean(ClientResources.class).timer()).isNotInstanceOf(EventLoopTimer.class);
 		}
 	}
 

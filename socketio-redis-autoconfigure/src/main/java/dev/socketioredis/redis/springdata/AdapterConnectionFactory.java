@@ -10,6 +10,7 @@ import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Transports;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
+import io.netty.util.Timer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,10 +55,11 @@ public final class AdapterConnectionFactory implements DisposableBean {
 	/**
 	 * A copy of the application's factory on the given loops, or the application's own when that cannot be: it is not
 	 * Lettuce's, or Lettuce's connections are channels of another kind than the loops run.
+	 * @param timer what Lettuce's timeouts (of commands, before reconnecting) run on, such as the loops
 	 * @param loopsChannelClass the class of the connections the loops run
 	 */
 	public static AdapterConnectionFactory onEventLoops(RedisConnectionFactory application, EventLoopGroup loops,
-			Class<? extends Channel> loopsChannelClass) {
+			Timer timer, Class<? extends Channel> loopsChannelClass) {
 		if (!(application instanceof LettuceConnectionFactory lettuce)) {
 			return of(application);
 		}
@@ -76,6 +78,7 @@ public final class AdapterConnectionFactory implements DisposableBean {
 			.map(ClientResources::mutate) // the application's settings: reconnect delay, tracing, ...
 			.orElseGet(ClientResources::builder)
 			.eventLoopGroupProvider(new BorrowedEventLoops(loops))
+			.timer(timer)
 			.build();
 		LettuceConnectionFactory copy = new LettuceConnectionFactory(configuration, withResources(client, resources));
 		copy.afterPropertiesSet();
