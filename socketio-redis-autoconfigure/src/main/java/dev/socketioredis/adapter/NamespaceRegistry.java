@@ -3,19 +3,25 @@ package dev.socketioredis.adapter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import com.corundumstudio.socketio.namespace.Namespace;
 import com.corundumstudio.socketio.namespace.NamespacesHub;
 import dev.socketioredis.transport.SharedPacketEncoder;
+import io.netty.util.internal.ThreadExecutorMap;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The engines of the running server's namespaces, one each, made on first use with a transport of their own, and
  * closed with the server. Namespaces are known by their netty-socketio name ({@code ""} for {@code /}).
  */
 public class NamespaceRegistry {
+
+	private static final Logger logger = LoggerFactory.getLogger(NamespaceRegistry.class);
 
 	private final EngineSettings settings;
 
@@ -26,6 +32,18 @@ public class NamespaceRegistry {
 	/** Deadlines of pending requests. */
 	private final ScheduledExecutorService requestTimer = Executors.newSingleThreadScheduledExecutor((task) -> {
 		Thread thread = new Thread(task, "socketio-redis-request-timer");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	/**
+	 * Starts the engines made on a Netty event loop: a namespace added after the server started gets its engine when
+	 * its first socket connects, on that socket's loop. An engine's start returns once Redis confirmed its SUBSCRIBEs,
+	 * and Redis answers on the node's loops: waiting on one could wait for itself (with one loop, always did, until
+	 * Lettuce's command timeout, and every client of the node with it).
+	 */
+	private final ExecutorService loopStarts = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "socketio-redis-namespace-start");
 		thread.setDaemon(true);
 		return thread;
 	});
@@ -77,9 +95,36 @@ public class NamespaceRegistry {
 		String uid = AdapterUid.generate();
 		NamespaceEngine engine = new NamespaceEngine(name, uid, new NettyLocalSockets(namespace(nettyName), encoder),
 				this.transports.create(name, uid), this.settings, this.requestTimer);
+		NamespaceAdapter adapter = new NamespaceAdapter(engine, this.settings.requestsTimeout());
+		if (ThreadExecutorMap.currentExecutor() != null) {
+			this.loopStarts.execute(() -> startOffTheLoop(nettyName, adapter));
+		}
+		else {
+			start(engine);
+		}
+		return adapter;
+	}
+
+	private void start(NamespaceEngine engine) {
 		engine.start();
 		this.settings.observer().adapterCreated(engine);
-		return new NamespaceAdapter(engine, this.settings.requestsTimeout());
+	}
+
+	/**
+	 * Meanwhile the engine serves its local sockets and publishes; it takes part in the cluster once started. When
+	 * Redis cannot be reached, it is forgotten, as one started on the caller's thread is: the namespace's next use
+	 * makes another.
+	 */
+	private void startOffTheLoop(String nettyName, NamespaceAdapter adapter) {
+		try {
+			start(adapter.engine());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Namespace {} could not subscribe to Redis, it starts again on its next use: {}",
+					adapter.engine().name(), ex.toString());
+			this.adapters.remove(nettyName, adapter);
+			adapter.engine().close();
+		}
 	}
 
 	Namespace namespace(String nettyName) {
@@ -97,6 +142,7 @@ public class NamespaceRegistry {
 		this.adapters.clear();
 		this.transports.close();
 		this.requestTimer.shutdown();
+		this.loopStarts.shutdownNow();
 	}
 
 }

@@ -53,6 +53,11 @@ final class PubSubTransport implements ClusterTransport {
 
 	private final AtomicLong receivedMessages = new AtomicLong();
 
+	/**
+	 * Set when the engine starts, before its SUBSCRIBEs. Until then no message reaches it: with channel multiplexing,
+	 * a room channel can be subscribed before the engine of a namespace whose start was left to another thread (its
+	 * first socket arrived on an event loop), and a node takes part in the cluster once it has started.
+	 */
 	private volatile @Nullable Listener listener;
 
 	PubSubTransport(String namespace, String uid, PubSubSettings settings, ScheduledExecutorService roomSubscriber) {
@@ -120,7 +125,10 @@ final class PubSubTransport implements ClusterTransport {
 	private void onBroadcast(String channel, byte[] message) {
 		this.receivedMessages.incrementAndGet();
 		this.observer.received(this.namespace, MessageKind.BROADCAST, message.length);
-		Listener listener = started();
+		Listener listener = this.listener;
+		if (listener == null) {
+			return; // not started yet: see the listener
+		}
 		Optional<String> room = this.channels.roomOf(this.namespace, channel);
 		if (room.isPresent() && !listener.hostsRoom(room.get())) {
 			return; // no local member: skip the decoding, as the Node adapter does
@@ -138,7 +146,10 @@ final class PubSubTransport implements ClusterTransport {
 
 	private void onRequest(String channel, byte[] message) {
 		this.observer.received(this.namespace, MessageKind.REQUEST, message.length);
-		Listener listener = started();
+		Listener listener = this.listener;
+		if (listener == null) {
+			return; // not started yet: see the listener
+		}
 		try {
 			Optional<ClassicRequest> request = this.settings.messageCodec().decodeRequest(message);
 			if (request.isPresent()) {
@@ -155,21 +166,16 @@ final class PubSubTransport implements ClusterTransport {
 
 	private void onResponse(String channel, byte[] message) {
 		this.observer.received(this.namespace, MessageKind.RESPONSE, message.length);
-		Listener listener = started();
+		Listener listener = this.listener;
+		if (listener == null) {
+			return; // not started yet: see the listener
+		}
 		try {
 			listener.onResponse(this.settings.messageCodec().decodeResponse(message));
 		}
 		catch (MalformedMessageException | RuntimeException ex) {
 			listener.onUnreadable(MessageKind.RESPONSE, "an unreadable response on " + channel, ex);
 		}
-	}
-
-	private Listener started() {
-		Listener listener = this.listener;
-		if (listener == null) {
-			throw new IllegalStateException("The transport of namespace " + this.namespace + " has not started");
-		}
-		return listener;
 	}
 
 	/** {@code PUBSUB NUMSUB} of the request channel: the nodes of the cluster, this one included. */

@@ -58,6 +58,7 @@ final class ShardedTransport implements ClusterTransport {
 
 	private final Object dispatchLock = new Object();
 
+	/** Set when the engine starts, before its SUBSCRIBEs: no message reaches it before (as in PubSubTransport). */
 	private volatile @Nullable Listener listener;
 
 	ShardedTransport(String namespace, String uid, ShardedSettings settings, ScheduledExecutorService roomSubscriber) {
@@ -121,7 +122,11 @@ final class ShardedTransport implements ClusterTransport {
 
 	private void onRoomMessage(String channel, byte[] message) {
 		Optional<String> room = this.channels.names().roomOf(this.namespace, channel);
-		if (room.isPresent() && !started().hostsRoom(room.get())) {
+		Listener listener = this.listener;
+		if (listener == null) {
+			return; // not started yet
+		}
+		if (room.isPresent() && !listener.hostsRoom(room.get())) {
 			this.receivedMessages.incrementAndGet();
 			return; // no local member (any more): skip the decoding, as the Node adapter does
 		}
@@ -129,7 +134,10 @@ final class ShardedTransport implements ClusterTransport {
 	}
 
 	private void onMessage(String channel, byte[] bytes) {
-		Listener listener = started();
+		Listener listener = this.listener;
+		if (listener == null) {
+			return; // not started yet
+		}
 		Optional<ClusterAdapterMessage> decoded;
 		try {
 			decoded = this.settings.codec().decode(bytes);
@@ -207,14 +215,6 @@ final class ShardedTransport implements ClusterTransport {
 	private void response(ClassicResponse response, int size, Listener listener) {
 		this.observer.received(this.namespace, MessageKind.RESPONSE, size);
 		listener.onResponse(response);
-	}
-
-	private Listener started() {
-		Listener listener = this.listener;
-		if (listener == null) {
-			throw new IllegalStateException("The transport of namespace " + this.namespace + " has not started");
-		}
-		return listener;
 	}
 
 	@Override

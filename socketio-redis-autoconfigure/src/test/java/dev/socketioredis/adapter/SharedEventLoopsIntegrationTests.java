@@ -119,4 +119,25 @@ class SharedEventLoopsIntegrationTests {
 		}
 	}
 
+	/**
+	 * Its engine is made when its first socket connects, on that socket's event loop, and subscribes to Redis, which
+	 * answers on that same loop: the start is left to another thread (it waited for itself, and the node's clients
+	 * with it, until Lettuce's command timeout).
+	 */
+	@Test
+	void aNamespaceAddedAfterStartJoinsTheClusterOnANodeOfOneEventLoop() {
+		try (ClusterNode sender = ClusterNode.start(redis, "socketio.server.event-loop-threads=1");
+				ClusterNode receiver = ClusterNode.start(redis, "socketio.server.event-loop-threads=1")) {
+			sender.server().addNamespace("/late");
+			receiver.server().addNamespace("/late");
+			try (SocketIoTestClient late = SocketIoTestClient.connect(receiver.port(), "/late", "", "news")) {
+				await().atMost(TIMEOUT).untilAsserted(() -> {
+					sender.cluster().of("/late").emit("news", "late").join();
+					assertThat(late.events("news")).isNotEmpty();
+				});
+				assertThat(late.events("news").get(0)).containsExactly("late");
+			}
+		}
+	}
+
 }
