@@ -6,6 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.corundumstudio.socketio.namespace.Namespace;
 import com.corundumstudio.socketio.namespace.NamespacesHub;
@@ -30,11 +32,8 @@ public class NamespaceRegistry {
 	private final Map<String, NamespaceAdapter> adapters = new ConcurrentHashMap<>();
 
 	/** Deadlines of pending requests. */
-	private final ScheduledExecutorService requestTimer = Executors.newSingleThreadScheduledExecutor((task) -> {
-		Thread thread = new Thread(task, "socketio-redis-request-timer");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ScheduledExecutorService requestTimer = Executors
+		.newSingleThreadScheduledExecutor(daemonThread("socketio-redis-request-timer"));
 
 	/**
 	 * Starts the engines made on a Netty event loop: a namespace added after the server started gets its engine when
@@ -42,11 +41,11 @@ public class NamespaceRegistry {
 	 * and Redis answers on the node's loops: waiting on one could wait for itself (with one loop, always did, until
 	 * Lettuce's command timeout, and every client of the node with it).
 	 */
-	private final ExecutorService loopStarts = Executors.newSingleThreadExecutor((task) -> {
-		Thread thread = new Thread(task, "socketio-redis-namespace-start");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ExecutorService loopStarts = Executors.newSingleThreadExecutor(
+			daemonThread("socketio-redis-namespace-start"));
+
+	/** Whether the last start on {@link #loopStarts} failed: a Redis outage is logged once, not per socket. */
+	private final AtomicBoolean loopStartsFailing = new AtomicBoolean();
 
 	private volatile @Nullable NamespacesHub namespaces;
 
@@ -118,10 +117,13 @@ public class NamespaceRegistry {
 	private void startOffTheLoop(String nettyName, NamespaceAdapter adapter) {
 		try {
 			start(adapter.engine());
+			this.loopStartsFailing.set(false);
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Namespace {} could not subscribe to Redis, it starts again on its next use: {}",
-					adapter.engine().name(), ex.toString());
+			if (this.loopStartsFailing.compareAndSet(false, true)) {
+				logger.warn("Namespace {} could not subscribe to Redis, it starts again on its next use: {}",
+						adapter.engine().name(), ex.toString());
+			}
 			this.adapters.remove(nettyName, adapter);
 			adapter.engine().close();
 		}
@@ -143,6 +145,14 @@ public class NamespaceRegistry {
 		this.transports.close();
 		this.requestTimer.shutdown();
 		this.loopStarts.shutdownNow();
+	}
+
+	private static ThreadFactory daemonThread(String name) {
+		return (task) -> {
+			Thread thread = new Thread(task, name);
+			thread.setDaemon(true);
+			return thread;
+		};
 	}
 
 }
