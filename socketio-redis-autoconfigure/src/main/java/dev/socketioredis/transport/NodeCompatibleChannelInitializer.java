@@ -101,7 +101,7 @@ public class NodeCompatibleChannelInitializer extends SocketIOChannelInitializer
 		this.maxPendingWriteBytes = maxPendingWriteBytes;
 		this.packetReader = packetReader;
 		this.sharedTimer = timer;
-		// this initializer schedules on a timer of its own, made when the server starts
+		// its handlers schedule on the given timer, or on one this initializer makes when the server starts
 		stopTimerOf(this);
 	}
 
