@@ -6,6 +6,7 @@ import java.util.List;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.buffer.WrappedByteBuf;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
@@ -76,14 +77,14 @@ class WebSocketFramesTests {
 	@Test
 	void aWriteTheSocketTookLeavesItsBytesToTheNextAndOnesItHasNotAreFollowedInTheSameBuffer() {
 		ByteBuf taken = writeAndRead((byte) '1');
-		ByteBuf scratch = taken.unwrap();
+		ByteBuf scratch = scratchOf(taken);
 		taken.release();
 
 		ByteBuf startingOver = writeAndRead((byte) '2');
 		ByteBuf following = writeAndRead((byte) '3');
 
-		assertThat(startingOver.unwrap()).isSameAs(scratch);
-		assertThat(following.unwrap()).isSameAs(scratch);
+		assertThat(scratchOf(startingOver)).isSameAs(scratch);
+		assertThat(scratchOf(following)).isSameAs(scratch);
 		assertThat(ByteBufUtil.getBytes(startingOver)).containsExactly(0x81, 2, '4', '2');
 		assertThat(ByteBufUtil.getBytes(following)).containsExactly(0x81, 2, '4', '3');
 		startingOver.release();
@@ -94,7 +95,7 @@ class WebSocketFramesTests {
 	void aWriteThatNoLongerFitsBesideTheOnesStillToBeWrittenGetsANewBuffer() {
 		ByteBuf first = writeAndRead((byte) '1');
 		List<ByteBuf> pending = new ArrayList<>(List.of(first));
-		while (pending.get(pending.size() - 1).unwrap() == first.unwrap()) {
+		while (scratchOf(pending.get(pending.size() - 1)) == scratchOf(first)) {
 			pending.add(writeAndRead((byte) '2'));
 		}
 
@@ -211,6 +212,14 @@ class WebSocketFramesTests {
 			throw new AssertionError("A frame went through the handlers after the frame encoder");
 		}
 
+	}
+
+	/**
+	 * The buffer a write's slice was cut from. When Netty's leak detector samples the scratch buffer (one allocation in
+	 * 128 by default), the scratch and every slice of it are wrapped for tracking: the slice is under that wrapper.
+	 */
+	private static ByteBuf scratchOf(ByteBuf slice) {
+		return ((slice instanceof WrappedByteBuf tracked) ? tracked.unwrap() : slice).unwrap();
 	}
 
 }
