@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.types.RedisClientInfo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -116,6 +118,28 @@ class SharedEventLoopsIntegrationTests {
 		}
 		try (ClusterNode node = ClusterNode.start(redis, "socketio.redis.shared-event-loops=false")) {
 			assertThat(node.context().getBean(ClientResources.class).timer()).isNotInstanceOf(EventLoopTimer.class);
+		}
+	}
+
+	/**
+	 * Over RESP3 Lettuce reads each message twice, as a push message and again as a pub/sub one; Node's adapter speaks
+	 * RESP2. The application's own connections are left as the application configured them.
+	 */
+	@Test
+	void theAdaptersConnectionsSpeakResp2AndTheApplicationsTheirOwn() {
+		try (ClusterNode node = ClusterNode.start(redis)) {
+			node.cluster().of("/").emit("news", "hello").join();
+			List<RedisClientInfo> clients = node.context()
+				.getBean(StringRedisTemplate.class)
+				.execute((RedisCallback<List<RedisClientInfo>>) (connection) -> connection.serverCommands()
+					.getClientList());
+			assertThat(clients).filteredOn((client) -> client.get("cmd").equals("publish")
+					|| Integer.parseInt(client.get("sub")) + Integer.parseInt(client.get("psub")) > 0)
+				.hasSizeGreaterThanOrEqualTo(2)
+				.allSatisfy((adapters) -> assertThat(adapters.get("resp")).isEqualTo("2"));
+			assertThat(clients).filteredOn((client) -> client.get("cmd").equals("client|list"))
+				.singleElement()
+				.satisfies((applications) -> assertThat(applications.get("resp")).isEqualTo("3"));
 		}
 	}
 

@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import dev.socketioredis.redis.lettuce.BorrowedEventLoops;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.protocol.ProtocolVersion;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Transports;
 import io.netty.channel.Channel;
@@ -16,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.data.redis.connection.RedisClusterConfiguration;
 import org.springframework.data.redis.connection.RedisConfiguration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
@@ -27,7 +31,9 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * The connection factory the adapter publishes and subscribes through when none is named. On a node with its own
  * event loops, a copy of the application's Lettuce factory (the same Redis, credentials, TLS, client options and
  * timeouts) whose connections run on those loops, where the Socket.IO server's connections run: a message read from
- * Redis is written to the clients of its loop on that thread, without waking another one per delivery.
+ * Redis is written to the clients of its loop on that thread, without waking another one per delivery. Its
+ * connections speak RESP2, as Node's adapter's do: over RESP3 Lettuce reads each message twice, as a push message and
+ * again as a pub/sub one.
  *
  * <p>
  * The copy is the adapter's alone. The application's own Redis calls keep the application's connections, on
@@ -80,7 +86,8 @@ public final class AdapterConnectionFactory implements DisposableBean {
 			.eventLoopGroupProvider(new BorrowedEventLoops(loops))
 			.timer(timer)
 			.build();
-		LettuceConnectionFactory copy = new LettuceConnectionFactory(configuration, withResources(client, resources));
+		LettuceConnectionFactory copy = new LettuceConnectionFactory(configuration,
+				withResources(client, resp2(client, configuration), resources));
 		copy.afterPropertiesSet();
 		copy.start();
 		return new AdapterConnectionFactory(copy, resources);
@@ -103,14 +110,23 @@ public final class AdapterConnectionFactory implements DisposableBean {
 		}
 	}
 
-	private static LettuceClientConfiguration withResources(LettuceClientConfiguration source,
+	/** The application's client options, or Lettuce's defaults, with RESP2. */
+	private static ClientOptions resp2(LettuceClientConfiguration client, RedisConfiguration configuration) {
+		ClientOptions.Builder options = client.getClientOptions()
+			.map(ClientOptions::mutate)
+			.orElseGet(() -> (configuration instanceof RedisClusterConfiguration) ? ClusterClientOptions.builder()
+					: ClientOptions.builder());
+		return options.protocolVersion(ProtocolVersion.RESP2).build();
+	}
+
+	private static LettuceClientConfiguration withResources(LettuceClientConfiguration source, ClientOptions options,
 			ClientResources resources) {
 		LettuceClientConfigurationBuilder builder = LettuceClientConfiguration.builder()
 			.clientResources(resources)
 			.commandTimeout(source.getCommandTimeout())
 			.shutdownTimeout(source.getShutdownTimeout())
-			.shutdownQuietPeriod(source.getShutdownQuietPeriod());
-		source.getClientOptions().ifPresent(builder::clientOptions);
+			.shutdownQuietPeriod(source.getShutdownQuietPeriod())
+			.clientOptions(options);
 		source.getClientName().ifPresent(builder::clientName);
 		source.getReadFrom().ifPresent(builder::readFrom);
 		source.getRedisCredentialsProviderFactory().ifPresent(builder::redisCredentialsProviderFactory);
