@@ -22,9 +22,10 @@ function figures(run) {
     // % of one core / deliveries per second = core-seconds per delivery; in µs
     cpuPerDelivery: run.deliveredPerSec > 0 ? serverCpu / 100 / run.deliveredPerSec * 1e6 : null,
     redisCpu: run.cpu.redis,
-    // the load generator's own: where its work is the same whatever the servers (latency), it tells how fast the
-    // machine was during the run
     loadCpu: run.cpu.load,
+    // at a fixed rate (latency) the load generator's work is the same whatever the servers: the servers' CPU over its
+    // own in the same run takes out how fast the shared machine was during that run
+    cpuPerLoadCpu: run.config.rate > 0 && run.cpu.load > 0 ? serverCpu / run.cpu.load : null,
     rss: sumOfServers(run, (server) => run.peakRssMB[server]),
     // once warm: the peak may be the JIT's work during the warm-up (runs before 2026-12-01 do not have it)
     rssWindowEnd: run.rssMB && run.rssMB.windowEnd ? sumOfServers(run, (server) => run.rssMB.windowEnd[server]) : null,
@@ -54,8 +55,8 @@ for (const run of runs) {
   lines.push(`| ${run.scenario} | ${run.impl} | ${run.repetition || ""} | ${run.ok ? "yes" : "**no**"} | ${f.delivered} | ${show(f.p50)} / ${show(f.p99)} | ${show(f.echoP99)} | ${show(f.serverCpu, 0)} | ${show(f.cpuPerDelivery, 2)} | ${show(f.redisCpu)} | ${show(f.loadCpu)} | ${f.rss} | ${show(f.rssWindowEnd, 0)} | ${show(f.rssPer1000Clients)} | ${show(f.startup, 2)} | ${f.lost} | ${f.extra} | ${show(f.others, 0)} |`);
 }
 lines.push("", "### Medians, and ratio to `node`", "",
-  "| scenario | impl | runs | delivered/s | ×node | p99 ms | ×node | µs CPU / delivery | ×node | peak RSS Σ MB | ×node | RSS Σ MB at the window's end | ×node | RSS Δ MB / 1 000 idle clients | start-up s |",
-  "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  "| scenario | impl | runs | delivered/s | ×node | p99 ms | ×node | µs CPU / delivery | ×node | server CPU ÷ load generator's, at a fixed rate | ×node | peak RSS Σ MB | ×node | RSS Σ MB at the window's end | ×node | RSS Δ MB / 1 000 idle clients | start-up s |",
+  "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 const groups = new Map();
 for (const run of runs) {
   const key = `${run.scenario}\u0000${run.impl}`;
@@ -66,6 +67,6 @@ const medians = new Map([...groups].map(([key, list]) => [key, Object.fromEntrie
 for (const [key, m] of medians) {
   const [scenario, impl] = key.split("\u0000");
   const node = medians.get(`${scenario}\u0000node`) || {};
-  lines.push(`| ${scenario} | ${impl} | ${groups.get(key).length} | ${show(m.delivered, 0)} | ${ratio(m.delivered, node.delivered)} | ${show(m.p99)} | ${ratio(m.p99, node.p99)} | ${show(m.cpuPerDelivery, 2)} | ${ratio(m.cpuPerDelivery, node.cpuPerDelivery)} | ${show(m.rss, 0)} | ${ratio(m.rss, node.rss)} | ${show(m.rssWindowEnd, 0)} | ${ratio(m.rssWindowEnd, node.rssWindowEnd)} | ${show(m.rssPer1000Clients)} | ${show(m.startup, 2)} |`);
+  lines.push(`| ${scenario} | ${impl} | ${groups.get(key).length} | ${show(m.delivered, 0)} | ${ratio(m.delivered, node.delivered)} | ${show(m.p99)} | ${ratio(m.p99, node.p99)} | ${show(m.cpuPerDelivery, 2)} | ${ratio(m.cpuPerDelivery, node.cpuPerDelivery)} | ${show(m.cpuPerLoadCpu, 2)} | ${ratio(m.cpuPerLoadCpu, node.cpuPerLoadCpu)} | ${show(m.rss, 0)} | ${ratio(m.rss, node.rss)} | ${show(m.rssWindowEnd, 0)} | ${ratio(m.rssWindowEnd, node.rssWindowEnd)} | ${show(m.rssPer1000Clients)} | ${show(m.startup, 2)} |`);
 }
 console.log(lines.join("\n"));
