@@ -125,7 +125,7 @@ public final class SocketIoRedisAutoConfiguration {
 			ObjectProvider<SocketIoEventLoops> eventLoops, SocketIoRedisProperties properties) {
 		SocketIoEventLoops loops = properties.isSharedEventLoops() ? eventLoops.getIfAvailable() : null;
 		return (loops != null) ? AdapterConnectionFactory.onEventLoops(redisConnectionFactory, loops.group(),
-				new EventLoopTimer(loops.group()), loops.transport().socketChannelClass())
+				new EventLoopTimer(loops.group()), loops.transport().socketChannelClass(), loops.transport()::useFor)
 				: AdapterConnectionFactory.of(redisConnectionFactory);
 	}
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.netty.bootstrap.AbstractBootstrap;
+import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ChannelFactory;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -18,7 +19,6 @@ import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.channel.uring.IoUringSocketChannel;
 
@@ -41,7 +41,7 @@ public enum NodeTransport {
 	EPOLL("io.netty.channel.epoll.EpollSocketChannel", () -> EpollIoHandler.newFactory(),
 			() -> EpollServerSocketChannel.class, () -> EpollSocketChannel.class),
 
-	IO_URING("io.netty.channel.uring.IoUringSocketChannel", () -> IoUringIoHandler.newFactory(),
+	IO_URING("io.netty.channel.uring.IoUringSocketChannel", () -> IoUringReceiveBuffers.ioHandlerFactory(),
 			() -> IoUringServerSocketChannel.class, () -> IoUringSocketChannel.class);
 
 	/** Netty's bootstrap takes a channel's class once: netty-socketio has set NIO's. */
@@ -78,6 +78,16 @@ public enum NodeTransport {
 	/** Makes the server's listening channel, and so the clients' channels it accepts, channels these loops run. */
 	void useFor(ServerBootstrap bootstrap) {
 		CHANNEL_FACTORY.set(bootstrap, new ReflectiveChannelFactory<>(serverChannelClass()));
+		if (this == IO_URING) {
+			IoUringReceiveBuffers.useFor(bootstrap);
+		}
+	}
+
+	/** Sets what a connection made on these loops (such as one to Redis) needs of them. */
+	public void useFor(Bootstrap connection) {
+		if (this == IO_URING) {
+			IoUringReceiveBuffers.useFor(connection);
+		}
 	}
 
 	IoHandlerFactory ioHandlerFactory() {

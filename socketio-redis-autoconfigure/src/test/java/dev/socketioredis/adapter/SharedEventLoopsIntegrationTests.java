@@ -66,6 +66,26 @@ class SharedEventLoopsIntegrationTests {
 		}
 	}
 
+	/**
+	 * On io_uring the adapter's connections read into buffers of the loop's ring, of 1 to 64 KiB each: a message of a
+	 * megabyte spans many of them.
+	 */
+	@Test
+	void aLargeMessageFromRedisArrivesWhole() {
+		try (ClusterNode receiver = ClusterNode.start(redis, "socketio.server.event-loop-threads=1");
+				ClusterNode sender = ClusterNode.start(redis)) {
+			List<Object> received = new CopyOnWriteArrayList<>();
+			receiver.cluster().of("/").onServerSideEmit("note", (args) -> {
+				received.add(args.get(0));
+				return null;
+			});
+			String large = "0123456789abcdef".repeat(64 * 1024);
+			sender.cluster().of("/").serverSideEmit("note", large).join();
+			await().atMost(TIMEOUT).until(() -> received.size() == 1);
+			assertThat(received.get(0)).isEqualTo(large);
+		}
+	}
+
 	@Test
 	void anEventHandlerOnTheSharedLoopCanWaitForTheApplicationsRedisCalls() {
 		try (ClusterNode node = ClusterNode.start(redis, "socketio.server.event-loop-threads=1")) {

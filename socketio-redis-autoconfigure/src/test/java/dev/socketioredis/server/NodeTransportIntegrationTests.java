@@ -50,6 +50,36 @@ class NodeTransportIntegrationTests {
 		}
 	}
 
+	/**
+	 * On io_uring a client's bytes land in buffers of the loop's ring, of 1 to 64 KiB each: a message of a megabyte
+	 * spans many of them and must reach the handler whole.
+	 */
+	@ParameterizedTest
+	@EnumSource(NodeTransport.class)
+	void aLargeMessageFromAClientArrivesWhole(NodeTransport transport) throws IOException {
+		assumeThat(NodeTransportTests.runsHere(transport)).as("%s runs here", transport).isTrue();
+		SocketIoEventLoops loops = new SocketIoEventLoops(1, transport);
+		Configuration configuration = configuration(freePort());
+		configuration.setMaxFramePayloadLength(2 * 1024 * 1024); // netty-socketio's default closes at 64 KiB
+		configuration.setMaxHttpContentLength(2 * 1024 * 1024);
+		SharedLoopsSocketIOServer server = new SharedLoopsSocketIOServer(configuration, loops);
+		List<String> received = new CopyOnWriteArrayList<>();
+		server.addEventListener("upload", String.class, (client, text, ack) -> received.add(text));
+		String large = "0123456789abcdef".repeat(64 * 1024);
+		try {
+			server.start();
+			try (SocketIoTestClient client = SocketIoTestClient.connect(server.getConfiguration().getPort(), "", "")) {
+				client.socket().emit("upload", large);
+				await().atMost(TIMEOUT).until(() -> received.size() == 1);
+				assertThat(received.get(0)).isEqualTo(large);
+			}
+		}
+		finally {
+			server.stop();
+			loops.destroy();
+		}
+	}
+
 	/** NIO says so with a {@code BindException}, the native transports with Linux's error number. */
 	@ParameterizedTest
 	@EnumSource(NodeTransport.class)

@@ -1,5 +1,6 @@
 package dev.socketioredis.server;
 
+import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.epoll.Epoll;
@@ -8,6 +9,7 @@ import io.netty.channel.local.LocalChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringChannelOption;
 import io.netty.channel.uring.IoUringSocketChannel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +42,29 @@ class NodeTransportTests {
 		Channel channel = bootstrap.config().channelFactory().newChannel();
 		channel.unsafe().closeForcibly();
 		assertThat(channel).isInstanceOf(transport.serverChannelClass());
+	}
+
+	/** The ring's group: without it, a channel on io_uring's loops waits for readiness, then asks for each read. */
+	@Test
+	void ioUringsClientsAndConnectionsReadIntoTheLoopsRingOfReceiveBuffers() {
+		assumeThat(IoUring.isAvailable() && IoUring.isRegisterBufferRingSupported()).as("io_uring buffer rings")
+			.isTrue();
+		ServerBootstrap server = new ServerBootstrap().channel(NioServerSocketChannel.class);
+		NodeTransport.IO_URING.useFor(server);
+		assertThat(server.config().childOptions()).containsEntry(IoUringChannelOption.IO_URING_BUFFER_GROUP_ID,
+				(short) 0);
+		Bootstrap connection = new Bootstrap();
+		NodeTransport.IO_URING.useFor(connection);
+		assertThat(connection.config().options()).containsEntry(IoUringChannelOption.IO_URING_BUFFER_GROUP_ID,
+				(short) 0);
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = NodeTransport.class, names = { "NIO", "EPOLL" })
+	void otherTransportsSetNoOptionOfAConnection(NodeTransport transport) {
+		Bootstrap connection = new Bootstrap();
+		transport.useFor(connection);
+		assertThat(connection.config().options()).isEmpty();
 	}
 
 	static boolean runsHere(NodeTransport transport) {

@@ -4,13 +4,17 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import dev.socketioredis.redis.lettuce.BorrowedEventLoops;
+import dev.socketioredis.redis.lettuce.LoopsNettyCustomizer;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.protocol.ProtocolVersion;
 import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.NettyCustomizer;
 import io.lettuce.core.resource.Transports;
+import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.Timer;
@@ -63,9 +67,10 @@ public final class AdapterConnectionFactory implements DisposableBean {
 	 * Lettuce's, or Lettuce's connections are channels of another kind than the loops run.
 	 * @param timer what Lettuce's timeouts (of commands, before reconnecting) run on, such as the loops
 	 * @param loopsChannelClass the class of the connections the loops run
+	 * @param loopsSetup what a connection made on the loops needs of them, set on its bootstrap
 	 */
 	public static AdapterConnectionFactory onEventLoops(RedisConnectionFactory application, EventLoopGroup loops,
-			Timer timer, Class<? extends Channel> loopsChannelClass) {
+			Timer timer, Class<? extends Channel> loopsChannelClass, Consumer<Bootstrap> loopsSetup) {
 		if (!(application instanceof LettuceConnectionFactory lettuce)) {
 			return of(application);
 		}
@@ -80,10 +85,15 @@ public final class AdapterConnectionFactory implements DisposableBean {
 			return of(application);
 		}
 		LettuceClientConfiguration client = lettuce.getClientConfiguration();
+		NettyCustomizer applicationCustomizer = client.getClientResources()
+			.map(ClientResources::nettyCustomizer)
+			.orElseGet(() -> new NettyCustomizer() {
+			});
 		ClientResources resources = client.getClientResources()
 			.map(ClientResources::mutate) // the application's settings: reconnect delay, tracing, ...
 			.orElseGet(ClientResources::builder)
 			.eventLoopGroupProvider(new BorrowedEventLoops(loops))
+			.nettyCustomizer(new LoopsNettyCustomizer(applicationCustomizer, loopsSetup))
 			.timer(timer)
 			.build();
 		LettuceConnectionFactory copy = new LettuceConnectionFactory(configuration,
