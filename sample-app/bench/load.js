@@ -2,8 +2,8 @@
 // `bcast` events, receives the `msg` broadcasts, and prints one JSON line of results (progress on stderr).
 //
 //   node load.js --urls=http://127.0.0.1:18101,... [--clients=30] [--rooms=1] [--publishers=1] [--rate=0]
-//                [--window=16] [--size=64] [--warmup=5] [--warmup-rate=<rate>] [--duration=20] [--drain=5]
-//                [--echo-rate=0]
+//                [--window=16] [--size=64] [--warmup=5] [--warmup-rate=<rate>] [--rate-warmup=0] [--duration=20]
+//                [--drain=5] [--echo-rate=0]
 //                [--pids=redis:123,s1:456] [--scenario=...] [--impl=...]
 //
 // Receiver i connects to urls[i % N] in room r(i % rooms); publishers are sockets of their own, publisher j on
@@ -11,13 +11,15 @@
 // --window messages in flight, a slot freed when every member of the room received the message (or after 5 s);
 // --rate>0: that many messages a second in all, evenly spaced. --warmup-rate (default: --rate) is the rate of the
 // warm-up; --warmup-rate=0 with --rate>0 warms up closed loop, lets the warm-up's messages complete, then publishes
-// at --rate, so that a server's JIT compiles its hot paths before a low-rate window measures them. Only the measured
+// at --rate, so that a server's JIT compiles its hot paths before a low-rate window measures them; --rate-warmup=S
+// then publishes at --rate for S seconds more before the window, for the paths that rate makes hot. Only the measured
 // window counts: messages published in it must reach every member of their room (lost, extra, wrongRoom), their
 // latency is publish to receipt on this process's clock, deliveredPerSec is every receipt in the window. cpu: % of one
-// core in the window, of this process (load), of each --pids process, and of everything else on the machine (others:
-// noise). rssMB: the resident memory of each --pids process before the clients connect (with --publishers=0, idle
-// connections, once it has settled), once they all have, and at the end of the window (what a server holds once
-// warm; its peak, which run.sh reports, may come from the JIT's work during the warm-up).
+// core in the window, of this process (load), of each --pids process, of the JIT compiler threads of the servers
+// that are JVMs (serversJit), and of everything else on the machine (others: noise). rssMB: the resident memory of
+// each --pids process before the clients connect (with --publishers=0, idle connections, once it has settled), once
+// they all have, and at the end of the window (what a server holds once warm; its peak, which run.sh reports, may
+// come from the JIT's work during the warm-up).
 "use strict";
 
 const fs = require("node:fs");
@@ -27,7 +29,7 @@ const { io } = require("socket.io-client");
 
 const { values: args } = parseArgs({
   options: Object.fromEntries(["urls", "clients", "rooms", "publishers", "rate", "window", "size", "warmup",
-    "warmup-rate", "duration", "drain", "echo-rate", "pids", "scenario", "impl"]
+    "warmup-rate", "rate-warmup", "duration", "drain", "echo-rate", "pids", "scenario", "impl"]
     .map((name) => [name, { type: "string" }])),
 });
 const number = (name, fallback) => (args[name] === undefined ? fallback : Number(args[name]));
@@ -41,6 +43,9 @@ const cfg = {
   size: number("size", 64),
   warmup: number("warmup", 5),
   warmupRate: number("warmup-rate", number("rate", 0)),
+  // seconds more at the measured rate when the warm-up ran at another: the JIT of a JVM compiles again for the paths
+  // a new rate makes hot, and took a quarter of a node's CPU in the first 10 s at it
+  rateWarmup: number("rate-warmup", 0),
   duration: number("duration", 20),
   drain: number("drain", 5),
   echoRate: number("echo-rate", 0),
@@ -77,15 +82,17 @@ const pids = (args.pids || "").split(",").filter(Boolean).map((entry) => {
   const [name, pid] = entry.split(":");
   return { name, pid: Number(pid) };
 });
-function ticksOf(pid) {
+/** utime + stime of a process (/proc/<pid>/stat) or of one of its threads (/proc/<pid>/task/<tid>/stat). */
+function ticksIn(statFile) {
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = fs.readFileSync(statFile, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return Number(fields[11]) + Number(fields[12]); // utime + stime
   } catch (err) {
     return null;
   }
 }
+const ticksOf = (pid) => ticksIn(`/proc/${pid}/stat`);
 /** Resident memory of every --pids process now, in MB. */
 function rssSnapshot() {
   return Object.fromEntries(pids.map((p) => {
@@ -110,12 +117,24 @@ async function rssSettled() {
     previous = now;
   }
 }
+/** CPU ticks of a JVM's JIT compiler threads (HotSpot names them "C1 CompilerThreadN", "C2 CompilerThreadN"). */
+function compilerTicksOf(pid) {
+  try {
+    return fs.readdirSync(`/proc/${pid}/task`).reduce((sum, task) => {
+      const comm = fs.readFileSync(`/proc/${pid}/task/${task}/comm`, "utf8");
+      return /^C[12] CompilerThre/.test(comm) ? sum + (ticksIn(`/proc/${pid}/task/${task}/stat`) || 0) : sum;
+    }, 0);
+  } catch (err) {
+    return null; // a thread ended between the listing and the read, or the process did
+  }
+}
 function machineTicks() {
   const fields = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1, 9).map(Number);
   return { total: fields.reduce((a, b) => a + b, 0), idle: fields[3] + fields[4], steal: fields[7] || 0 };
 }
 function cpuSnapshot() {
-  return { at: performance.now(), self: process.cpuUsage(), pids: pids.map((p) => ticksOf(p.pid)), machine: machineTicks() };
+  return { at: performance.now(), self: process.cpuUsage(), pids: pids.map((p) => ticksOf(p.pid)),
+    compilers: pids.map((p) => compilerTicksOf(p.pid)), machine: machineTicks() };
 }
 function cpuBetween(a, b) {
   const seconds = (b.at - a.at) / 1000;
@@ -126,6 +145,10 @@ function cpuBetween(a, b) {
     cpu[p.name] = a.pids[i] === null || b.pids[i] === null ? null
       : round((b.pids[i] - a.pids[i]) / ticksPerSecond / seconds * 100);
   });
+  // the servers' JIT compilers, in % of a core (0 for Node's: V8's compiler threads are not told apart by name)
+  const compilers = pids.map((p, i) => (p.name === "redis" || a.compilers[i] === null || b.compilers[i] === null ? 0
+    : Math.max(0, b.compilers[i] - a.compilers[i]))); // a JVM may end a compiler thread it started
+  cpu.serversJit = round(compilers.reduce((sum, ticks) => sum + ticks, 0) / ticksPerSecond / seconds * 100);
   const cores = os.cpus().length;
   const total = b.machine.total - a.machine.total;
   cpu.machineBusy = round((1 - (b.machine.idle - a.machine.idle) / total) * 100 * cores);
@@ -272,6 +295,11 @@ async function main() {
     while (inflight.size > 0 && Date.now() - settleStarted < MESSAGE_TIMEOUT_MS) await sleep(20);
     publishers.forEach((p) => { p.closedLoop = cfg.rate === 0; });
     ticker = startPublishing(publishers, cfg.rate);
+    if (cfg.rateWarmup > 0) {
+      phase = "warmup";
+      log(`warmup ${cfg.rateWarmup}s at the measured rate`);
+      await sleep(cfg.rateWarmup * 1000);
+    }
   }
 
   phase = "measure";

@@ -37,12 +37,12 @@ esac
 [ -d "$HERE/node_modules" ] || die "install the load generator first: (cd $HERE && npm ci)"
 
 # every scenario: 64-byte payloads, 60 s of warm-up (the JVM's JIT still compiles, on two busy cores, 30 s in), a 20 s
-# window
+# window; latency warms up closed loop, then 30 s more at its rate (the JIT compiles again for what the rate makes hot)
 COMMON="--size=64 --warmup=60 --duration=20 --drain=5"
 case "$SCENARIO" in
   fanout)     SERVERS=${SERVERS:-3}; LOAD="--clients=300 --rooms=1 --publishers=1 --rate=0 --window=16 $COMMON" ;;
   many-rooms) SERVERS=${SERVERS:-3}; LOAD="--clients=600 --rooms=200 --publishers=10 --rate=0 --window=16 $COMMON" ;;
-  latency)    SERVERS=${SERVERS:-3}; LOAD="--clients=30 --rooms=1 --publishers=3 --rate=200 --warmup-rate=0 --echo-rate=20 $COMMON" ;;
+  latency)    SERVERS=${SERVERS:-3}; LOAD="--clients=30 --rooms=1 --publishers=3 --rate=200 --warmup-rate=0 --rate-warmup=30 --echo-rate=20 $COMMON" ;;
   idle)       SERVERS=${SERVERS:-3}; LOAD="--clients=3000 --rooms=1000 --publishers=0 --warmup=0 --duration=5 --drain=0" ;;
   smoke)      SERVERS=${SERVERS:-2}; LOAD="--clients=10 --rooms=2 --publishers=2 --rate=50 --size=16 --warmup=2 --duration=3 --drain=3" ;;
   *) die "unknown scenario '$SCENARIO' (fanout | many-rooms | latency | idle | smoke)" ;;

@@ -21,6 +21,8 @@ function figures(run) {
     serverCpu,
     // % of one core / deliveries per second = core-seconds per delivery; in µs
     cpuPerDelivery: run.deliveredPerSec > 0 ? serverCpu / 100 / run.deliveredPerSec * 1e6 : null,
+    // the JVM's JIT compilers in the window: what is left of the warm-up (runs before 2026-12-02 do not have it)
+    jitShare: run.cpu.serversJit !== undefined && serverCpu > 0 ? run.cpu.serversJit / serverCpu * 100 : null,
     redisCpu: run.cpu.redis,
     loadCpu: run.cpu.load,
     // at a fixed rate (latency) the load generator's work is the same whatever the servers: the servers' CPU over its
@@ -48,11 +50,11 @@ const show = (value, digits = 1) => (value === null || value === undefined ? "�
 const ratio = (value, base) => (value === null || !base ? "–" : (value / base).toFixed(2) + "×");
 
 const lines = ["### Every run", "",
-  "| scenario | impl | rep | ok | delivered/s | p50 / p99 ms | echo p99 ms | server CPU % | µs CPU / delivery | Redis CPU % | load generator CPU % | peak RSS Σ MB | RSS Σ MB at the window's end | RSS Δ MB / 1 000 idle clients | start-up s | lost | extra | others % |",
-  "|---|---|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"];
+  "| scenario | impl | rep | ok | delivered/s | p50 / p99 ms | echo p99 ms | server CPU % | of which the JIT's % | µs CPU / delivery | Redis CPU % | load generator CPU % | peak RSS Σ MB | RSS Σ MB at the window's end | RSS Δ MB / 1 000 idle clients | start-up s | lost | extra | others % |",
+  "|---|---|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"];
 for (const run of runs) {
   const f = figures(run);
-  lines.push(`| ${run.scenario} | ${run.impl} | ${run.repetition || ""} | ${run.ok ? "yes" : "**no**"} | ${f.delivered} | ${show(f.p50)} / ${show(f.p99)} | ${show(f.echoP99)} | ${show(f.serverCpu, 0)} | ${show(f.cpuPerDelivery, 2)} | ${show(f.redisCpu)} | ${show(f.loadCpu)} | ${f.rss} | ${show(f.rssWindowEnd, 0)} | ${show(f.rssPer1000Clients)} | ${show(f.startup, 2)} | ${f.lost} | ${f.extra} | ${show(f.others, 0)} |`);
+  lines.push(`| ${run.scenario} | ${run.impl} | ${run.repetition || ""} | ${run.ok ? "yes" : "**no**"} | ${f.delivered} | ${show(f.p50)} / ${show(f.p99)} | ${show(f.echoP99)} | ${show(f.serverCpu, 0)} | ${show(f.jitShare, 0)} | ${show(f.cpuPerDelivery, 2)} | ${show(f.redisCpu)} | ${show(f.loadCpu)} | ${f.rss} | ${show(f.rssWindowEnd, 0)} | ${show(f.rssPer1000Clients)} | ${show(f.startup, 2)} | ${f.lost} | ${f.extra} | ${show(f.others, 0)} |`);
 }
 lines.push("", "### Medians, and ratio to `node`", "",
   "| scenario | impl | runs | delivered/s | ×node | p99 ms | ×node | µs CPU / delivery | ×node | server CPU ÷ load generator's, at a fixed rate | ×node | peak RSS Σ MB | ×node | RSS Σ MB at the window's end | ×node | RSS Δ MB / 1 000 idle clients | start-up s |",
