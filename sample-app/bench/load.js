@@ -134,7 +134,7 @@ function machineTicks() {
 }
 function cpuSnapshot() {
   return { at: performance.now(), self: process.cpuUsage(), pids: pids.map((p) => ticksOf(p.pid)),
-    compilers: pids.map((p) => compilerTicksOf(p.pid)), machine: machineTicks() };
+    compilers: pids.map((p) => (p.name === "redis" ? null : compilerTicksOf(p.pid))), machine: machineTicks() };
 }
 function cpuBetween(a, b) {
   const seconds = (b.at - a.at) / 1000;
@@ -146,7 +146,7 @@ function cpuBetween(a, b) {
       : round((b.pids[i] - a.pids[i]) / ticksPerSecond / seconds * 100);
   });
   // the servers' JIT compilers, in % of a core (0 for Node's: V8's compiler threads are not told apart by name)
-  const compilers = pids.map((p, i) => (p.name === "redis" || a.compilers[i] === null || b.compilers[i] === null ? 0
+  const compilers = pids.map((p, i) => (a.compilers[i] === null || b.compilers[i] === null ? 0
     : Math.max(0, b.compilers[i] - a.compilers[i]))); // a JVM may end a compiler thread it started
   cpu.serversJit = round(compilers.reduce((sum, ticks) => sum + ticks, 0) / ticksPerSecond / seconds * 100);
   const cores = os.cpus().length;
