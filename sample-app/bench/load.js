@@ -146,9 +146,9 @@ function cpuBetween(a, b) {
       : round((b.pids[i] - a.pids[i]) / ticksPerSecond / seconds * 100);
   });
   // the servers' JIT compilers, in % of a core (0 for Node's: V8's compiler threads are not told apart by name)
-  const compilers = pids.map((p, i) => (a.compilers[i] === null || b.compilers[i] === null ? 0
-    : Math.max(0, b.compilers[i] - a.compilers[i]))); // a JVM may end a compiler thread it started
-  cpu.serversJit = round(compilers.reduce((sum, ticks) => sum + ticks, 0) / ticksPerSecond / seconds * 100);
+  const compilerTicks = a.compilers.reduce((sum, before, i) => (before === null || b.compilers[i] === null ? sum
+    : sum + Math.max(0, b.compilers[i] - before)), 0); // a JVM may end a compiler thread it started
+  cpu.serversJit = round(compilerTicks / ticksPerSecond / seconds * 100);
   const cores = os.cpus().length;
   const total = b.machine.total - a.machine.total;
   cpu.machineBusy = round((1 - (b.machine.idle - a.machine.idle) / total) * 100 * cores);
