@@ -34,6 +34,9 @@ STARTER=dev.socketioredis.autoconfigure
 WITHOUT_STARTER="--spring.autoconfigure.exclude=$STARTER.SocketIoRedisAutoConfiguration,$STARTER.SocketIoServerAutoConfiguration,$STARTER.actuate.SocketIoEndpointAutoConfiguration,$STARTER.health.SocketIoHealthContributorAutoConfiguration,$STARTER.metrics.SocketIoMetricsAutoConfiguration"
 
 REDIS_PORT=16399
+for port in "$REDIS_PORT" 19300 19301; do # Redis's, the Socket.IO server's and HTTP's
+  ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "port $port is in use" >&2; exit 2; }
+done
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --logfile "$WORK/redis.log" &
 REDIS_PID=$!
 export HOST=127.0.0.1 REDIS_HOST=127.0.0.1 REDIS_PORT PORT=19300 HTTP_PORT=19301
