@@ -2,7 +2,7 @@
 # What of an idle node's memory is the Spring Boot application the starter runs in: the sample app, and the same jar
 # and settings started from a bare @SpringBootApplication with the starter's auto-configurations excluded (web,
 # actuator and Redis as the sample has them), alternated, each with its own class data sharing archive and the JVM
-# settings run.sh recommends. Prints, per run, the RSS 45 s after start (the native memory trim has run), the classes
+# settings run.sh recommends (JAVA_OPTS to change them). Prints, per run, the RSS 45 s after start (the native memory trim has run), the classes
 # loaded and the live heap after a full collection.
 #
 # Usage: docs/bench-results/host-app-memory.sh [runs]   (after ./mvnw -q package -DskipTests -pl sample-app -am)
@@ -10,7 +10,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 RUNS=${1:-3}
-JAVA_OPTS="-XX:ActiveProcessorCount=1 -XX:+UseSerialGC -Xmx64m -XX:TrimNativeHeapInterval=5000 -XX:-UsePerfData -Dspring.netty.leak-detection=disabled"
+JAVA_OPTS=${JAVA_OPTS:-$(sed -n 's/^JAVA_RECOMMENDED="\(.*\)"$/\1/p' "$ROOT/sample-app/bench/run.sh")}
+[ -n "$JAVA_OPTS" ] || { echo "no JAVA_RECOMMENDED in sample-app/bench/run.sh" >&2; exit 2; }
 WORK=$(mktemp -d -t host-app-memory.XXXXXX)
 REDIS_PID=""
 trap '[ -z "$REDIS_PID" ] || { kill "$REDIS_PID"; wait "$REDIS_PID"; }; rm -rf "$WORK"' EXIT
@@ -30,8 +31,8 @@ public class BareApplication {
 EOF
 javac -d "$WORK/bare" -cp "$CLASSPATH_OF_APP" "$WORK/bare/bare/BareApplication.java"
 jar cf "$WORK/bare.jar" -C "$WORK/bare" bare/BareApplication.class # class data sharing takes jars only
-STARTER=dev.socketioredis.autoconfigure
-WITHOUT_STARTER="--spring.autoconfigure.exclude=$STARTER.SocketIoRedisAutoConfiguration,$STARTER.SocketIoServerAutoConfiguration,$STARTER.actuate.SocketIoEndpointAutoConfiguration,$STARTER.health.SocketIoHealthContributorAutoConfiguration,$STARTER.metrics.SocketIoMetricsAutoConfiguration"
+STARTER_IMPORTS=$ROOT/socketio-redis-autoconfigure/src/main/resources/META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports
+WITHOUT_STARTER="--spring.autoconfigure.exclude=$(grep -v '^#' "$STARTER_IMPORTS" | paste -sd, -)"
 
 REDIS_PORT=16399
 for port in "$REDIS_PORT" 19300 19301; do # Redis's, the Socket.IO server's and HTTP's
